@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OpsBot.Data;
+
+/// <summary>
+/// A paid question. Its state as of any time T is derived from the timestamps (metrics.md §3);
+/// the first reply and first refund are kept on the row so metrics stay plain SQL over one table.
+/// </summary>
+public sealed class Thread
+{
+    public required string Id { get; set; }
+    public required string CreatorId { get; set; }
+    public required string FanId { get; set; }
+    public string? CheckoutId { get; set; }
+    public Lane Lane { get; set; }
+    public string? OfferId { get; set; }
+    public long AmountMinor { get; set; }
+    public required string Currency { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset DeadlineAt { get; set; }
+
+    /// <summary>DeadlineAt − CreatedAt in ms, stored because date arithmetic does not translate on SQLite.</summary>
+    public long AllowedMs { get; set; }
+
+    /// <summary>Earliest reply. As of T the thread is answered iff FirstReplyAt ≤ T, so one column serves every T.</summary>
+    public DateTimeOffset? FirstReplyAt { get; set; }
+
+    /// <summary>FirstReplyAt − CreatedAt in ms.</summary>
+    public long? ReplyMs { get; set; }
+
+    /// <summary>Earliest refund.</summary>
+    public DateTimeOffset? RefundedAt { get; set; }
+
+    /// <summary>min(FirstReplyAt, RefundedAt): open as of T ⇔ CreatedAt ≤ T and (ClosedAt is null or &gt; T), one indexable range.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public ThreadStatus StatusAsOf(DateTimeOffset asOf) =>
+        FirstReplyAt <= asOf ? ThreadStatus.Answered
+        : RefundedAt <= asOf ? ThreadStatus.Refunded
+        : ThreadStatus.Open;
+
+    /// <summary>Recomputes the derived columns after a reply or refund arrived (in any order).</summary>
+    public void ApplyReply(DateTimeOffset at)
+    {
+        if (FirstReplyAt is null || at < FirstReplyAt) FirstReplyAt = at;
+        ReplyMs = (long)(FirstReplyAt.Value - CreatedAt).TotalMilliseconds;
+        UpdateClosedAt();
+    }
+
+    public void ApplyRefund(DateTimeOffset at)
+    {
+        if (RefundedAt is null || at < RefundedAt) RefundedAt = at;
+        UpdateClosedAt();
+    }
+
+    private void UpdateClosedAt() =>
+        ClosedAt = (FirstReplyAt, RefundedAt) switch
+        {
+            ({ } r, { } f) => r < f ? r : f,
+            ({ } r, null) => r,
+            (null, var f) => f,
+        };
+
+    internal sealed class Configuration : IEntityTypeConfiguration<Thread>
+    {
+        public void Configure(EntityTypeBuilder<Thread> b)
+        {
+            b.ToTable("Threads");
+            b.Property(t => t.Id).HasMaxLength(Limits.Id);
+            b.Property(t => t.CreatorId).HasMaxLength(Limits.Id);
+            b.Property(t => t.FanId).HasMaxLength(Limits.Id);
+            b.Property(t => t.CheckoutId).HasMaxLength(Limits.Id);
+            b.Property(t => t.OfferId).HasMaxLength(Limits.Id);
+            b.Property(t => t.Currency).HasMaxLength(3);
+            b.Property(t => t.Lane).HasConversion<string>().HasMaxLength(Limits.Code);
+            // Radar: open threads by deadline.
+            b.HasIndex(t => new { t.ClosedAt, t.DeadlineAt });
+            // GMV, funnel, refund rate: threads created in a period, per creator.
+            b.HasIndex(t => new { t.CreatedAt, t.CreatorId, t.AmountMinor });
+            b.HasIndex(t => new { t.CreatorId, t.CreatedAt });
+            // Answer rate: threads due in a period.
+            b.HasIndex(t => t.DeadlineAt);
+            // Reply times: threads first answered in a period.
+            b.HasIndex(t => t.FirstReplyAt);
+        }
+    }
+}
+
+public enum Lane { Standard, Fast }
+
+public enum ThreadStatus { Open, Answered, Refunded }

@@ -1,0 +1,34 @@
+using OpsBot.Data;
+
+namespace OpsBot;
+
+/// <summary>The ASP.NET Core host: the table of contents of what runs.</summary>
+public static class OpsBotHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <param name="configure">Extra configuration sources, applied last (tests use it).</param>
+    /// <param name="overrides">Service replacements, applied after OpsBot's own registrations.</param>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder.Configuration);
+        // Loopback only unless ASPNETCORE_URLS / --urls / Urls says otherwise: the playground has no login.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddOpsCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHostedService<StoreStartup>();
+        overrides?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+}

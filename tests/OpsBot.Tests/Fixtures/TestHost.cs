@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace OpsBot.Tests.Fixtures;
+
+/// <summary>
+/// The real OpsBot host on Kestrel at 127.0.0.1 with a free port, a real SQLite file and a fake clock.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    public TestDatabase Database { get; }
+    public FakeTimeProvider Clock { get; }
+    public HttpClient Http { get; }
+    public Uri BaseAddress { get; }
+    public IServiceProvider Services => app.Services;
+
+    private TestHost(WebApplication app, TestDatabase database, FakeTimeProvider clock)
+    {
+        this.app = app;
+        Database = database;
+        Clock = clock;
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <param name="settings">Configuration on top of appsettings.json (for example Platform:WebhookSecret).</param>
+    /// <param name="database">Share one database between hosts; otherwise each host gets its own.</param>
+    public static async Task<TestHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        DateTimeOffset? now = null,
+        TestDatabase? database = null,
+        Action<IServiceCollection>? services = null)
+    {
+        database ??= new TestDatabase();
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        var config = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["ConnectionStrings:OpsBot"] = database.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        var app = OpsBotHost.Build([], c => c.AddInMemoryCollection(config), s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(s);
+        });
+        await app.StartAsync();
+        return new TestHost(app, database, clock);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpsBot.Data;
+using OpsBot.Formatting;
 using OpsBot.Metrics;
 
 namespace OpsBot;
@@ -12,6 +13,7 @@ public static class OpsCoreServices
         services.AddOptions<OpsBotOptions>().BindConfiguration(OpsBotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OpsCalendar(sp.GetRequiredService<IOptions<OpsBotOptions>>().Value.Zone));
+        services.AddSingleton<OpsFormat>();
         services.AddOpsStore(config, contentRoot);
         services.AddOpsMetrics();
         return services;

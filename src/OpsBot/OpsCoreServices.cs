@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpsBot.Data;
+using OpsBot.Formatting;
 using OpsBot.Metrics;
 using OpsBot.Platform;
 
@@ -13,6 +14,7 @@ public static class OpsCoreServices
         services.AddOptions<OpsBotOptions>().BindConfiguration(OpsBotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OpsCalendar(sp.GetRequiredService<IOptions<OpsBotOptions>>().Value.Zone));
+        services.AddSingleton<OpsFormat>();
         services.AddOpsStore(config, contentRoot);
         services.AddOpsMetrics();
         services.AddPlatform(config);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using OpsBot.Data;
 
 namespace OpsBot.Cli;
@@ -18,15 +19,39 @@ public static class CliApp
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(DemoDataCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(RadarCommand.Create(context));
+        root.Subcommands.Add(CreatorCommand.Create(context));
+        root.Subcommands.Add(DigestCommand.Create(context));
 
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // No @response files: "@anna" is how the ops team writes a creator's handle.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parse.Errors.Count > 0) return UsageError(context, parse, parse.Errors.Select(e => e.Message));
+        try
         {
-            foreach (var e in parse.Errors) context.Error.WriteLine(e.Message);
-            context.Error.WriteLine();
-            context.Error.WriteLine("Usage: opsbot <command> [options]; opsbot <command> --help for details.");
-            return Usage;
+            // Without the default handler an exception reaches us instead of a stack trace on the user's screen.
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error });
+        catch (CliUsageException e)
+        {
+            return UsageError(context, parse, [e.Message]);
+        }
+        catch (Exception e)
+        {
+            // One line the ops team can act on; the innermost message names the cause (a SQLite error, a bad setting).
+            context.Error.WriteLine($"opsbot {string.Join(' ', CommandPath(parse.CommandResult))} failed: {e.GetBaseException().Message.ReplaceLineEndings(" ")}");
+            return Failed;
+        }
     }
+
+    /// <summary>The messages, then the failing command's own help, on stderr: exit code 2.</summary>
+    private static int UsageError(CliContext context, ParseResult parse, IEnumerable<string> messages)
+    {
+        foreach (var message in messages) context.Error.WriteLine(message);
+        context.Error.WriteLine();
+        parse.RootCommandResult.Command.Parse([.. CommandPath(parse.CommandResult), "--help"]).Invoke(new InvocationConfiguration { Output = context.Error });
+        return Usage;
+    }
+
+    private static IEnumerable<string> CommandPath(CommandResult command) =>
+        command.Parent is CommandResult parent ? [.. CommandPath(parent), command.Command.Name] : [];
 }

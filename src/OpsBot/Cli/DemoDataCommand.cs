@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using OpsBot.Metrics;
 using OpsBot.Platform.Demo;
 
 namespace OpsBot.Cli;
@@ -19,14 +20,14 @@ internal static class DemoDataCommand
         var days = Positive("--days", "How many days of history, ending at --as-of.", DemoDataOptions.DefaultDays, DemoDataOptions.MaxDays);
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed and as-of give the same bytes.", DefaultValueFactory = _ => DemoDataOptions.DefaultSeed };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of stdout." };
-        var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "\"Now\" for the history (ISO-8601, e.g. 2026-11-20T08:00:00Z); default: the current time.", CustomParser = ParseTime };
+        var asOf = AsOfOption.Create("\"Now\" for the history, its last moment");
 
         var command = new Command("demo-data", "Write a realistic, deterministic demo event history as NDJSON.") { creators, days, seed, output, asOf };
         command.SetAction(async (parse, ct) =>
         {
             using var host = cli.BuildServices();
             var options = new DemoDataOptions(parse.GetValue(creators), parse.GetValue(days), parse.GetValue(seed),
-                parse.GetValue(asOf) ?? host.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                parse.GetValue(asOf)?.In(host.Services.GetRequiredService<OpsCalendar>().Zone) ?? host.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
                 host.Services.GetRequiredService<IOptions<OpsBotOptions>>().Value.Currency);
             if (parse.GetValue(output) is not { } file)
             {
@@ -76,12 +77,4 @@ internal static class DemoDataCommand
             return 0;
         },
     };
-
-    private static DateTimeOffset? ParseTime(ArgumentResult result)
-    {
-        var text = result.Tokens.Single().Value;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)) return time;
-        result.AddError($"--as-of must be an ISO-8601 time such as 2026-11-20T08:00:00Z, not '{text}'.");
-        return null;
-    }
 }

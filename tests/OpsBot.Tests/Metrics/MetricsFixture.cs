@@ -61,16 +61,23 @@ public sealed class MetricsFixture : IDisposable
         Id = $"r{++nextId}", ThreadId = "unknown_thread", AmountMinor = amount, Currency = "EUR", Reason = RefundReason.Other, At = at,
     });
 
+    /// <summary>The SQLite file the fixture writes (the CLI tests point <c>ConnectionStrings:OpsBot</c> at it).</summary>
+    public string ConnectionString => database.ConnectionString;
+
+    /// <summary>Saves what was built so far.</summary>
+    public async Task SaveAsync()
+    {
+        if (pending.Count == 0) return;
+        await using var db = database.NewContext();
+        db.AddRange(pending);
+        await db.SaveChangesAsync();
+        pending.Clear();
+    }
+
     /// <summary>Saves what was built so far and returns a metric query from the registered services.</summary>
     public async Task<TQuery> QueryAsync<TQuery>() where TQuery : notnull
     {
-        if (pending.Count > 0)
-        {
-            await using var db = database.NewContext();
-            db.AddRange(pending);
-            await db.SaveChangesAsync();
-            pending.Clear();
-        }
+        await SaveAsync();
         services ??= BuildServices();
         scope ??= services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<TQuery>();

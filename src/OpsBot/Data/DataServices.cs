@@ -38,8 +38,6 @@ public static class DataServices
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured);
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
             builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
-        if (builder.DataSource != ":memory:")
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         if (builder.DefaultTimeout == 30) builder.DefaultTimeout = 60;
         return builder.ToString();
     }
@@ -47,6 +45,9 @@ public static class DataServices
     /// <summary>Brings the schema up to date. SQLite also switches to WAL so readers never block the writer.</summary>
     public static async Task MigrateAsync(OpsDbContext db, CancellationToken ct)
     {
+        // Only creating the store makes its folder: a read that finds no store must leave no trace.
+        if (db.Database.IsSqlite() && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is var file and not ":memory:")
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

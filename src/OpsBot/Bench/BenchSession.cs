@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using OpsBot.Cli;
+using OpsBot.Data;
+
+namespace OpsBot.Bench;
+
+/// <summary>
+/// OpsBot's own services pointed at the bench file (with a SQL recorder on the DbContext and the
+/// clock frozen at the data set's now), plus one bare ADO connection to the same file.
+/// </summary>
+public sealed class BenchSession : IAsyncDisposable
+{
+    private readonly IHost host;
+    private readonly SqlCapture capture = new();
+    private readonly SqliteConnection bareConnection;
+
+    public BenchSession(CliContext cli, string databasePath, DateTimeOffset now)
+    {
+        var connectionString = BenchDataBuilder.ConnectionStringFor(databasePath);
+        host = cli.BuildServices(
+            config => config.AddInMemoryCollection([
+                new($"ConnectionStrings:{DataServices.ConnectionName}", connectionString),
+                new($"{DatabaseOptions.Section}:Provider", nameof(DatabaseProvider.Sqlite)),
+            ]),
+            services =>
+            {
+                services.ConfigureDbContext<SqliteOpsDbContext>(o => o.AddInterceptors(capture));
+                services.AddSingleton<TimeProvider>(new FrozenClock(now));
+            });
+        bareConnection = new SqliteConnection(connectionString);
+        bareConnection.Open();
+    }
+
+    public string SqliteVersion => bareConnection.ServerVersion;
+
+    /// <summary>Times the query through EF, records the SQL it sent, then times that SQL bare.</summary>
+    public async Task<BenchFigure> MeasureAsync(BenchQuery query, int runs, CancellationToken ct)
+    {
+        async Task RunInScope()
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await query.Run(scope.ServiceProvider, ct);
+        }
+        var commands = await capture.Record(RunInScope);
+        var ef = await Timing.MeasureAsync(RunInScope, runs);
+        var bareSql = new BareSql(bareConnection);
+        var bare = await Timing.MeasureAsync(() => { bareSql.Run(commands); return Task.CompletedTask; }, runs);
+        var note = query.Note is null ? $"{commands.Count} SQL command(s)" : $"{query.Note}; {commands.Count} SQL command(s)";
+        return BenchFigure.Query(query.Name, query.TargetMs, ef, bare, note);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await bareConnection.DisposeAsync();
+        host.Dispose();
+    }
+}

@@ -16,6 +16,7 @@ public static class CliApp
         var root = new RootCommand("OpsBot: the ops team's chat-ops bot. Without a subcommand it runs the host.");
         // Every subcommand is registered here, in one place.
         root.Subcommands.Add(MigrateCommand.Create(context));
+        root.Subcommands.Add(DemoDataCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
 
         var parse = root.Parse(args);

@@ -18,18 +18,12 @@ public sealed class BenchSession : IAsyncDisposable
 
     public BenchSession(CliContext cli, string databasePath, DateTimeOffset now)
     {
-        var connectionString = BenchDataBuilder.ConnectionStringFor(databasePath);
-        host = cli.BuildServices(
-            config => config.AddInMemoryCollection([
-                new($"ConnectionStrings:{DataServices.ConnectionName}", connectionString),
-                new($"{DatabaseOptions.Section}:Provider", nameof(DatabaseProvider.Sqlite)),
-            ]),
-            services =>
-            {
-                services.ConfigureDbContext<SqliteOpsDbContext>(o => o.AddInterceptors(capture));
-                services.AddSingleton<TimeProvider>(new FrozenClock(now));
-            });
-        bareConnection = new SqliteConnection(connectionString);
+        host = BenchStore.BuildServices(cli, databasePath, services =>
+        {
+            services.ConfigureDbContext<SqliteOpsDbContext>(o => o.AddInterceptors(capture));
+            services.AddSingleton<TimeProvider>(new FrozenClock(now));
+        });
+        bareConnection = new SqliteConnection(BenchDataBuilder.ConnectionStringFor(databasePath));
         bareConnection.Open();
     }
 

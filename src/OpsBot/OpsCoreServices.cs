@@ -13,6 +13,7 @@ public static class OpsCoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OpsCalendar(sp.GetRequiredService<IOptions<OpsBotOptions>>().Value.Zone));
         services.AddOpsStore(config, contentRoot);
+        services.AddOpsMetrics();
         return services;
     }
 }

@@ -382,15 +382,15 @@ namespace OpsBot.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeadlineAt");
-
-                    b.HasIndex("FirstReplyAt");
-
                     b.HasIndex("ClosedAt", "DeadlineAt");
 
                     b.HasIndex("CreatorId", "CreatedAt");
 
                     b.HasIndex("CreatedAt", "CreatorId", "AmountMinor");
+
+                    b.HasIndex("DeadlineAt", "CreatorId", "FirstReplyAt");
+
+                    b.HasIndex("FirstReplyAt", "CreatorId", "Lane", "ReplyMs", "AllowedMs");
 
                     b.ToTable("Threads", (string)null);
                 });

@@ -11,7 +11,7 @@ using OpsBot.Data;
 namespace OpsBot.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOpsDbContext))]
-    [Migration("20261124055248_Initial")]
+    [Migration("20261124060741_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -385,15 +385,15 @@ namespace OpsBot.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeadlineAt");
-
-                    b.HasIndex("FirstReplyAt");
-
                     b.HasIndex("ClosedAt", "DeadlineAt");
 
                     b.HasIndex("CreatorId", "CreatedAt");
 
                     b.HasIndex("CreatedAt", "CreatorId", "AmountMinor");
+
+                    b.HasIndex("DeadlineAt", "CreatorId", "FirstReplyAt");
+
+                    b.HasIndex("FirstReplyAt", "CreatorId", "Lane", "ReplyMs", "AllowedMs");
 
                     b.ToTable("Threads", (string)null);
                 });

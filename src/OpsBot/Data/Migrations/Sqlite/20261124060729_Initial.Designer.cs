@@ -10,7 +10,7 @@ using OpsBot.Data;
 namespace OpsBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOpsDbContext))]
-    [Migration("20261124055242_Initial")]
+    [Migration("20261124060729_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -374,15 +374,15 @@ namespace OpsBot.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeadlineAt");
-
-                    b.HasIndex("FirstReplyAt");
-
                     b.HasIndex("ClosedAt", "DeadlineAt");
 
                     b.HasIndex("CreatorId", "CreatedAt");
 
                     b.HasIndex("CreatedAt", "CreatorId", "AmountMinor");
+
+                    b.HasIndex("DeadlineAt", "CreatorId", "FirstReplyAt");
+
+                    b.HasIndex("FirstReplyAt", "CreatorId", "Lane", "ReplyMs", "AllowedMs");
 
                     b.ToTable("Threads", (string)null);
                 });

@@ -252,14 +252,14 @@ namespace OpsBot.Data.Migrations.Sqlite
                 columns: new[] { "CreatorId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Threads_DeadlineAt",
+                name: "IX_Threads_DeadlineAt_CreatorId_FirstReplyAt",
                 table: "Threads",
-                column: "DeadlineAt");
+                columns: new[] { "DeadlineAt", "CreatorId", "FirstReplyAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Threads_FirstReplyAt",
+                name: "IX_Threads_FirstReplyAt_CreatorId_Lane_ReplyMs_AllowedMs",
                 table: "Threads",
-                column: "FirstReplyAt");
+                columns: new[] { "FirstReplyAt", "CreatorId", "Lane", "ReplyMs", "AllowedMs" });
         }
 
         /// <inheritdoc />

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using OpsBot.Data;
+
+namespace OpsBot.Metrics;
+
+/// <summary>
+/// A creator's card: the same metric queries as the digest, restricted to one creator, so the card
+/// and the digest can never disagree.
+/// </summary>
+public sealed class CreatorCardQuery(
+    OpsDbContext db, OpsCalendar calendar, TimeProvider clock, CreatorLookup creators,
+    SlaQuery sla, ReplyTimeQuery replyTimes, GmvQuery gmv, RefundQuery refunds,
+    CreatorOutliersQuery outliers, HighRefundRateQuery highRefunds)
+{
+    /// <returns>null for an unknown handle (see <see cref="CreatorLookup.SuggestHandlesAsync"/>).</returns>
+    public async Task<CreatorCard?> RunAsync(string handle, DateTimeOffset? asOf = null, CancellationToken ct = default)
+    {
+        var creator = await creators.FindAsync(handle, ct);
+        if (creator is null) return null;
+        var t = asOf ?? clock.GetUtcNow();
+        var window = CreatorWindow.Of(t);
+        var id = creator.Id;
+
+        var flags = await (
+                from f in db.MessageFlags
+                where f.At >= window.From && f.At < window.To
+                join th in db.Threads.OfCreator(id) on f.ThreadId equals th.Id
+                select f)
+            .CountAsync(ct);
+        var referred = creator.ReferralCode is { } code
+            ? await db.Creators.Where(c => c.ReferredByCode == code && c.JoinedAt <= t).OrderBy(c => c.HandleKey).Select(c => c.Handle).ToListAsync(ct)
+            : [];
+
+        return new CreatorCard(
+            t,
+            window,
+            CreatorProfile.Of(creator),
+            await sla.OpenAsync(t, id, ct),
+            await sla.AnswerRateAsync(window, t, id, ct),
+            await replyTimes.ForPeriodAsync(window, t, id, ct),
+            await gmv.GrossAsync(calendar.MonthToDate(t), t, id, ct),
+            await refunds.ForPeriodAsync(window, t, id, ct),
+            flags,
+            referred,
+            (await outliers.FindAsync(t, id, ct)).SingleOrDefault(),
+            (await highRefunds.FindAsync(t, id, ct)).SingleOrDefault());
+    }
+}

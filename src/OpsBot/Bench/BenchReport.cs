@@ -2,9 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace OpsBot.Bench;
 
-/// <summary>One figure against its target. Query figures carry the EF timing and the same SQL run bare.</summary>
+/// <summary>
+/// One figure against its target. Query figures carry the EF timing, the same SQL run bare, and the
+/// slowest of its SQL commands (so a missed target points at the statement to look at).
+/// </summary>
 public sealed record BenchFigure(string Name, string Unit, double Value, string Comparison, double Target,
-    Timing? Ef = null, Timing? Bare = null, string? Note = null)
+    Timing? Ef = null, Timing? Bare = null, string? Note = null, SlowestCommand? Slowest = null)
 {
     public bool Met => Comparison == "≥" ? Value >= Target : Value <= Target;
 

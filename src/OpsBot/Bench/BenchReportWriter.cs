@@ -40,13 +40,23 @@ public static class BenchReportWriter
 
         var notes = report.Figures.Where(f => f.Note is not null).ToList();
         if (notes.Count > 0) output.WriteLine();
-        foreach (var f in notes) output.WriteLine($"{f.Name}: {f.Note}");
+        foreach (var f in notes) output.WriteLine($"{f.Name}: {f.Note}{Slowest(f.Slowest)}");
         output.WriteLine();
         output.WriteLine(report.AllMet ? "All targets met." : "Some targets missed.");
     }
 
     private static string Line(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
+
+    private static string Slowest(SlowestCommand? c) =>
+        c is null ? "" : $"; slowest #{c.Number} {F(c.Ms)} ms: {Excerpt(c.Sql)}";
+
+    /// <summary>The statement on one line, cut short: enough to recognise it (--format json has it whole).</summary>
+    private static string Excerpt(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 100 ? line : line[..100] + "…";
+    }
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

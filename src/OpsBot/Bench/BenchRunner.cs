@@ -28,7 +28,7 @@ public sealed class BenchRunner(BenchOptions options, CliContext cli)
 
             var figures = new List<BenchFigure>();
             string sqliteVersion;
-            await using (var session = new BenchSession(cli, path, now))
+            await using (var session = new BenchSession(cli, path))
             {
                 sqliteVersion = session.SqliteVersion;
                 foreach (var query in BenchQueries.For(data))

@@ -7,8 +7,8 @@ using OpsBot.Data;
 namespace OpsBot.Bench;
 
 /// <summary>
-/// OpsBot's own services pointed at the bench file (with a SQL recorder on the DbContext and the
-/// clock frozen at the data set's now), plus one bare ADO connection to the same file.
+/// OpsBot's own services pointed at the bench file, with a SQL recorder on the DbContext, plus one
+/// bare ADO connection to the same file.
 /// </summary>
 public sealed class BenchSession : IAsyncDisposable
 {
@@ -16,13 +16,10 @@ public sealed class BenchSession : IAsyncDisposable
     private readonly SqlCapture capture = new();
     private readonly SqliteConnection bareConnection;
 
-    public BenchSession(CliContext cli, string databasePath, DateTimeOffset now)
+    public BenchSession(CliContext cli, string databasePath)
     {
-        host = BenchStore.BuildServices(cli, databasePath, services =>
-        {
-            services.ConfigureDbContext<SqliteOpsDbContext>(o => o.AddInterceptors(capture));
-            services.AddSingleton<TimeProvider>(new FrozenClock(now));
-        });
+        host = BenchStore.BuildServices(cli, databasePath,
+            services => services.ConfigureDbContext<SqliteOpsDbContext>(o => o.AddInterceptors(capture)));
         bareConnection = new SqliteConnection(BenchDataBuilder.ConnectionStringFor(databasePath));
         bareConnection.Open();
     }
@@ -42,7 +39,7 @@ public sealed class BenchSession : IAsyncDisposable
         var bareSql = new BareSql(bareConnection);
         var bare = await Timing.MeasureAsync(() => { bareSql.Run(commands); return Task.CompletedTask; }, runs);
         var note = query.Note is null ? $"{commands.Count} SQL command(s)" : $"{query.Note}; {commands.Count} SQL command(s)";
-        return BenchFigure.Query(query.Name, query.TargetMs, ef, bare, note);
+        return BenchFigure.Query(query.Name, query.TargetMs, ef, bare, note) with { Slowest = bareSql.Slowest(commands) };
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using OpsBot.Data;
+using OpsBot.Platform;
 
 namespace OpsBot;
 
@@ -29,6 +30,7 @@ public static class OpsBotHost
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapPlatformFeed();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpsBot.Data;
 using OpsBot.Metrics;
+using OpsBot.Platform;
 
 namespace OpsBot;
 
@@ -14,6 +15,7 @@ public static class OpsCoreServices
         services.AddSingleton(sp => new OpsCalendar(sp.GetRequiredService<IOptions<OpsBotOptions>>().Value.Zone));
         services.AddOpsStore(config, contentRoot);
         services.AddOpsMetrics();
+        services.AddPlatform(config);
         return services;
     }
 }

@@ -4,7 +4,7 @@ using OpsBot.Cli;
 namespace OpsBot.Bench;
 
 /// <summary>What <c>opsbot bench</c> was asked for.</summary>
-public sealed record BenchOptions(int Threads, int Creators, string? DatabasePath, bool Keep, int Runs);
+public sealed record BenchOptions(int Threads, int Creators, string? DatabasePath, bool Keep, int Runs, int ImportEvents);
 
 /// <summary>
 /// Builds the data set, times every query (through EF and bare), the import and the peak memory,
@@ -18,6 +18,7 @@ public sealed class BenchRunner(BenchOptions options, CliContext cli)
     {
         var folder = options.DatabasePath is null ? Directory.CreateTempSubdirectory("opsbot-bench-").FullName : null;
         var path = Path.GetFullPath(options.DatabasePath ?? Path.Combine(folder!, "bench.db"));
+        var importPath = ImportPathFor(path);
         try
         {
             var now = DateTimeOffset.FromUnixTimeMilliseconds(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
@@ -37,6 +38,8 @@ public sealed class BenchRunner(BenchOptions options, CliContext cli)
                     figures.Add(await session.MeasureAsync(query, options.Runs, ct));
                 }
             }
+            cli.Error.WriteLine($"Importing {options.ImportEvents:N0} demo events into {importPath} ...");
+            figures.Add(await ImportBench.MeasureAsync(cli, importPath, options.ImportEvents, now, ct));
             figures.Add(new BenchFigure("peak memory", "MiB", PeakMemory.ReadMiB(), "≤", PeakMemoryTargetMiB,
                 Note: peakCoversQueriesOnly ? "process peak working set while timing (after the build)" : "process peak working set, build included"));
             return new BenchReport(BenchMachine.Current(sqliteVersion), data, buildPeak, figures);
@@ -44,14 +47,17 @@ public sealed class BenchRunner(BenchOptions options, CliContext cli)
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (options.Keep) cli.Error.WriteLine($"Kept {path}");
-            else Delete(path, folder);
+            if (options.Keep) cli.Error.WriteLine($"Kept {path} and {importPath}");
+            else Delete([path, importPath], folder);
         }
     }
 
-    private static void Delete(string path, string? folder)
+    /// <summary>The import figure loads into its own fresh file next to the data set.</summary>
+    public static string ImportPathFor(string databasePath) => Path.ChangeExtension(databasePath, ".import.db");
+
+    private static void Delete(string[] databases, string? folder)
     {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        foreach (var file in databases.SelectMany(d => new[] { d, d + "-wal", d + "-shm" })) File.Delete(file);
         if (folder is not null) Directory.Delete(folder, recursive: true);
     }
 }

@@ -15,6 +15,7 @@ internal static class BenchCommand
         var threads = AtLeastOne(new Option<int>("--threads") { Description = "Threads in the data set.", DefaultValueFactory = _ => 1_000_000 });
         var creators = AtLeastOne(new Option<int>("--creators") { Description = "Creators in the data set.", DefaultValueFactory = _ => 10_000 });
         var runs = AtLeastOne(new Option<int>("--runs") { Description = "Timed runs per query (after one warm-up).", DefaultValueFactory = _ => 20 });
+        var events = AtLeastOne(new Option<int>("--events") { Description = "Demo events to import for the import figure.", DefaultValueFactory = _ => 50_000 });
         var db = new Option<FileInfo?>("--db") { Description = "Build the data set in this file (must not exist) instead of a temp file." };
         var keep = new Option<bool>("--keep") { Description = "Keep the database file(s) afterwards." };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
@@ -22,14 +23,15 @@ internal static class BenchCommand
 
         var command = new Command("bench", "Build a large data set and time radar, creator card, weekly digest, import and memory against their targets.")
         {
-            threads, creators, runs, db, keep, format,
+            threads, creators, runs, events, db, keep, format,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new BenchOptions(parse.GetValue(threads), parse.GetValue(creators), parse.GetValue(db)?.FullName, parse.GetValue(keep), parse.GetValue(runs));
-            if (options.DatabasePath is { } path && File.Exists(path))
+            var options = new BenchOptions(parse.GetValue(threads), parse.GetValue(creators), parse.GetValue(db)?.FullName, parse.GetValue(keep), parse.GetValue(runs),
+                parse.GetValue(events));
+            if (options.DatabasePath is { } path && new[] { path, BenchRunner.ImportPathFor(path) }.FirstOrDefault(File.Exists) is { } existing)
             {
-                cli.Error.WriteLine($"{path} already exists; the bench builds a fresh database. Pick a new path or delete it.");
+                cli.Error.WriteLine($"{existing} already exists; the bench builds fresh databases. Pick a new --db path or delete it.");
                 return CliApp.Failed;
             }
             var report = await new BenchRunner(options, cli).RunAsync(ct);

@@ -17,6 +17,7 @@ public static class CliApp
         // Every subcommand is registered here, in one place.
         root.Subcommands.Add(MigrateCommand.Create(context));
         root.Subcommands.Add(DemoDataCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
 
         var parse = root.Parse(args);

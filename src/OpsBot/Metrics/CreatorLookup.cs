@@ -53,5 +53,5 @@ public static class CreatorHandles
 {
     /// <summary>Handles of the given creators; a creator not upserted yet is missing (callers show its id).</summary>
     public static Task<Dictionary<string, string>> HandlesByIdAsync(this OpsDbContext db, List<string> creatorIds, CancellationToken ct) =>
-        db.Creators.Where(c => creatorIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Handle, ct);
+        db.Creators.Where(c => creatorIds.Contains(c.Id)).Select(c => new { c.Id, c.Handle }).ToDictionaryAsync(c => c.Id, c => c.Handle, ct);
 }

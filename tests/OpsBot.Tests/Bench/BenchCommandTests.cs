@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using OpsBot.Bench;
 using OpsBot.Cli;
 using OpsBot.Tests.Fixtures;
 
@@ -7,10 +8,10 @@ namespace OpsBot.Tests.Bench;
 
 public sealed class BenchCommandTests
 {
-    private static readonly string[] Tiny = ["bench", "--threads", "2000", "--creators", "50", "--runs", "2"];
+    private static readonly string[] Tiny = ["bench", "--threads", "2000", "--creators", "50", "--runs", "2", "--events", "2000"];
 
     // Every figure the issue sets a target for; the bench must print each one.
-    private static readonly string[] FigureNames = ["radar", "creator card", "creator card (largest)", "weekly digest", "peak memory"];
+    private static readonly string[] FigureNames = ["radar", "creator card", "creator card (largest)", "weekly digest", "import", "peak memory"];
 
     [Fact]
     public async Task Bench_TinyDataSet_PrintsEveryFigureAndExitsZero()
@@ -46,6 +47,21 @@ public sealed class BenchCommandTests
 
         Assert.True(code == CliApp.Ok, error);
         Assert.True(File.Exists(folder.Path));
+        Assert.True(File.Exists(BenchRunner.ImportPathFor(folder.Path)));
+        Assert.Empty(Directory.GetFiles(folder.Folder, "*.ndjson"));
+    }
+
+    [Fact]
+    public async Task Bench_ImportFileNextToDbExists_ExitsOneBeforeBuilding()
+    {
+        using var folder = new TestDatabase(migrate: false);
+        File.WriteAllText(BenchRunner.ImportPathFor(folder.Path), "");
+
+        var (code, _, error) = await RunAsync([.. Tiny, "--db", folder.Path]);
+
+        Assert.Equal(CliApp.Failed, code);
+        Assert.Contains("already exists", error);
+        Assert.False(File.Exists(folder.Path));
     }
 
     [Fact]

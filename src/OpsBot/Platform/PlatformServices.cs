@@ -1,0 +1,14 @@
+namespace OpsBot.Platform;
+
+/// <summary>Registers the platform side of OpsBot: options, the event parser, feed and importer.</summary>
+public static class PlatformServices
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<PlatformOptions>(config.GetSection(PlatformOptions.Section));
+        services.AddSingleton<EventParser>();
+        services.AddScoped<EventFeed>();
+        services.AddScoped<EventImporter>();
+        return services;
+    }
+}

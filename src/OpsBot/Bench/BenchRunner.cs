@@ -10,7 +10,7 @@ public sealed record BenchOptions(int Threads, int Creators, string? DatabasePat
 /// Builds the data set, times every query (through EF and bare), the import and the peak memory,
 /// and returns the report. Progress goes to the error stream so <c>--format json</c> stays clean.
 /// </summary>
-public sealed class BenchRunner(BenchOptions options, CliContext cli)
+public sealed class BenchRunner(BenchOptions options, CliContext cli, TimeProvider clock)
 {
     public const double PeakMemoryTargetMiB = 300;
 
@@ -21,7 +21,8 @@ public sealed class BenchRunner(BenchOptions options, CliContext cli)
         var importPath = ImportPathFor(path);
         try
         {
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
+            // Whole milliseconds, as the store keeps instants.
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
             cli.Error.WriteLine($"Building {options.Threads:N0} threads for {options.Creators:N0} creators in {path} ...");
             var data = await BenchDataBuilder.BuildAsync(path, new BenchDataShape(options.Threads, options.Creators, now), ct);
             var buildPeak = PeakMemory.ReadMiB();

@@ -34,7 +34,7 @@ internal static class BenchCommand
                 cli.Error.WriteLine($"{existing} already exists; the bench builds fresh databases. Pick a new --db path or delete it.");
                 return CliApp.Failed;
             }
-            var report = await new BenchRunner(options, cli).RunAsync(ct);
+            var report = await new BenchRunner(options, cli, TimeProvider.System).RunAsync(ct);
             if (parse.GetValue(format) == "json") BenchReportWriter.WriteJson(report, cli.Output);
             else BenchReportWriter.WriteTable(report, cli.Output);
             return CliApp.Ok;

@@ -1,4 +1,5 @@
 using OpsBot.Data;
+using OpsBot.Platform.Demo;
 using OpsBot.Platform;
 
 namespace OpsBot;
@@ -26,6 +27,7 @@ public static class OpsBotHost
 
         builder.Services.AddOpsCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -43,6 +43,8 @@ public sealed class TestHost : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["ConnectionStrings:OpsBot"] = database.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests bring their own data; DemoSeedingTests turns this back on.
+            ["Demo:SeedOnStart"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var app = OpsBotHost.Build([], c => c.AddInMemoryCollection(config), s =>

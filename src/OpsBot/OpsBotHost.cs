@@ -1,3 +1,4 @@
+using OpsBot.Chat;
 using OpsBot.Data;
 using OpsBot.Platform.Demo;
 using OpsBot.Platform;
@@ -26,6 +27,7 @@ public static class OpsBotHost
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddOpsCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddChat();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

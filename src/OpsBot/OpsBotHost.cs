@@ -1,7 +1,10 @@
 using OpsBot.Chat;
+using OpsBot.Creators;
 using OpsBot.Data;
+using OpsBot.Ops;
 using OpsBot.Platform.Demo;
 using OpsBot.Platform;
+using OpsBot.Radar;
 
 namespace OpsBot;
 
@@ -28,6 +31,9 @@ public static class OpsBotHost
 
         builder.Services.AddOpsCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddChat();
+        builder.Services.AddRadar();
+        builder.Services.AddCreators();
+        builder.Services.AddOps();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

@@ -16,7 +16,9 @@ public static class CommandParser
         var options = spec.AllOptions;
         foreach (var word in (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var option = options.FirstOrDefault(o => !values.ContainsKey(o.Name) && Fits(o, word))
+            // A flag's or a choice's own word goes to it first: "/radar public" is the flag, not creator "public".
+            var option = options.FirstOrDefault(o => !values.ContainsKey(o.Name) && o.Kind is OptionKind.Flag or OptionKind.Choice && Fits(o, word))
+                ?? options.FirstOrDefault(o => !values.ContainsKey(o.Name) && Fits(o, word))
                 ?? throw new CommandUsageException(spec, ChatErrors.Unexpected, word);
             values[option.Name] = Normalize(option, word);
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using OpsBot.Formatting;
 using OpsBot.Metrics;
+using OpsBot.Radar;
 
 namespace OpsBot.Cli;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Humanizer;
 using Microsoft.Extensions.Options;
+using OpsBot.Chat;
 
 namespace OpsBot.Formatting;
 
@@ -39,6 +40,9 @@ public sealed class OpsFormat
 
     /// <summary>An instant as the ops team's wall clock, with its offset so DST days stay unambiguous: "2026-11-20 10:00 +01:00".</summary>
     public string Time(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant for a chat message: platforms that can show it in the reader's own zone do, the rest show <see cref="Time"/>.</summary>
+    public TimeValue TimeValue(DateTimeOffset t) => new(t, Time(t));
 
     /// <summary>A duration in words, two units at most: "3 hours, 20 minutes" / "3 Stunden, 20 Minuten".</summary>
     public string Duration(TimeSpan span) => span.Duration().Humanize(precision: 2, countEmptyUnits: true, culture: Culture, minUnit: TimeUnit.Second);

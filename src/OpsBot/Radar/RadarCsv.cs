@@ -1,15 +1,18 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using OpsBot.Chat;
 using OpsBot.Metrics;
 
-namespace OpsBot.Cli;
+namespace OpsBot.Radar;
 
 /// <summary>
-/// The radar as RFC 4180 CSV for spreadsheets: a header row, then one row per thread with raw values
-/// (minor units, milliseconds, UTC instants, the JSON names of flags and lanes), nothing localized.
+/// The radar as RFC 4180 CSV for spreadsheets, the one writer behind <c>opsbot radar --format csv</c> and the
+/// chat's CSV attachment: a header row, then one row per thread with raw values (minor units, milliseconds,
+/// UTC instants, the JSON names of flags and lanes), nothing localized.
 /// </summary>
-internal static class RadarCsv
+public static class RadarCsv
 {
     private static readonly string[] Header =
         ["threadId", "creatorHandle", "lane", "amountMinor", "currency", "createdAt", "deadlineAt", "remainingMs", "flag"];
@@ -39,6 +42,19 @@ internal static class RadarCsv
             csv.WriteField(Name(t.Flag));
             csv.EndRecord();
         }
+    }
+
+    /// <summary>
+    /// The whole radar as an attachment named for its as-of time (and creator), e.g. <c>radar-anna-20261120-0900Z.csv</c>.
+    /// UTF-8 with a byte order mark: without it Excel reads a non-ASCII handle as Windows-1252.
+    /// </summary>
+    public static ChatFile File(RadarResult radar)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(text, radar);
+        var scope = radar.CreatorHandle is { } handle ? $"-{handle}" : "";
+        var name = $"radar{scope}-{radar.AsOf.UtcDateTime.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}Z.csv";
+        return new ChatFile(name, [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text.ToString())], "text/csv");
     }
 
     private static string Instant(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

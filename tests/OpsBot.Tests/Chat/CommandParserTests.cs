@@ -26,6 +26,17 @@ public sealed class CommandParserTests
     }
 
     [Fact]
+    public void Parse_FlagWord_IsTheFlagNotAHandle()
+    {
+        var args = CommandParser.Parse(Radar, "csv public");
+
+        Assert.True(args.Flag("csv"));
+        Assert.True(args.Public);
+        Assert.Null(args.Handle("creator"));
+        Assert.Equal("csv", CommandParser.Parse(Radar, "@csv").Handle("creator"));
+    }
+
+    [Fact]
     public void Parse_Empty_HasNothing()
     {
         var args = CommandParser.Parse(Radar, "");

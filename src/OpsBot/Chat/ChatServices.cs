@@ -1,3 +1,4 @@
+using OpsBot.Chat.Rendering;
 using OpsBot.Formatting;
 
 namespace OpsBot.Chat;
@@ -10,6 +11,9 @@ public static class ChatServices
         services.AddSingleton<OpsText>();
         services.AddScoped<ChatRegistry>();
         services.AddScoped<ChatDispatcher>();
+        services.AddHostedService<ChatRegistryCheck>();
+        services.AddSingleton<PlainTextRenderer>();
+        services.AddSingleton<MessageFitter>();
         return services;
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using OpsBot.Chat;
+using OpsBot.Chat.Rendering;
 using OpsBot.Metrics;
 
 namespace OpsBot.Radar;
@@ -17,16 +17,9 @@ public static class RadarCsv
     private static readonly string[] Header =
         ["threadId", "creatorHandle", "lane", "amountMinor", "currency", "createdAt", "deadlineAt", "remainingMs", "flag"];
 
-    // CRLF line ends as RFC 4180 says; a handle such as "=HYPERLINK(…)" is escaped so a spreadsheet
-    // shows it instead of running it (numbers, negative remainingMs included, are written as they are).
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
-    {
-        NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape,
-    };
-
     public static void Write(TextWriter output, RadarResult radar)
     {
-        using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        using var csv = CsvWriter.Create(output, TableCsv.Options, leaveOpen: true);
         foreach (var name in Header) csv.WriteField(name);
         csv.EndRecord();
         foreach (var t in radar.Threads)
@@ -54,7 +47,7 @@ public static class RadarCsv
         Write(text, radar);
         var scope = radar.CreatorHandle is { } handle ? $"-{handle}" : "";
         var name = $"radar{scope}-{radar.AsOf.UtcDateTime.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}Z.csv";
-        return new ChatFile(name, [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text.ToString())], "text/csv");
+        return TableCsv.Utf8File(name, text.ToString());
     }
 
     private static string Instant(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

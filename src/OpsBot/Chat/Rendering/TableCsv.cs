@@ -50,6 +50,9 @@ public static class TableCsv
                 foreach (var cell in row) csv.WriteField(cell);
                 csv.EndRecord();
             }
-        return new ChatFile(name, [.. Utf8.GetPreamble(), .. Utf8.GetBytes(output.ToString())], ContentType);
+        return Utf8File(name, output.ToString());
     }
+
+    /// <summary>CSV text as an attachment, UTF-8 with a byte order mark.</summary>
+    public static ChatFile Utf8File(string name, string csv) => new(name, [.. Utf8.GetPreamble(), .. Utf8.GetBytes(csv)], ContentType);
 }

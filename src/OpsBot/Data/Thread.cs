@@ -84,6 +84,18 @@ public sealed class Thread
             b.HasIndex(t => new { t.DeadlineAt, t.CreatorId, t.FirstReplyAt });
             // Reply times (median, p90 per lane) and creator outliers: threads first answered in a period. Covering.
             b.HasIndex(t => new { t.FirstReplyAt, t.CreatorId, t.Lane, t.ReplyMs, t.AllowedMs });
+            // One creator's card: the same sets for one creator. SQLite has no statistics, so it takes any
+            // index starting with CreatorId = ? over the global ones above; without these it walks the
+            // creator's whole history through (CreatorId, CreatedAt) (600 ms for a creator with 37k threads).
+            // Open threads (both ranges of AsOfFilters.OpenAsOf). Covering for the open count: the range
+            // ClosedAt > T ties on cost with CreatedAt <= T on (CreatorId, CreatedAt), and covering breaks the tie.
+            b.HasIndex(t => new { t.CreatorId, t.ClosedAt, t.CreatedAt, t.DeadlineAt });
+            // Threads due in a period (answer rate, outliers). Covering.
+            b.HasIndex(t => new { t.CreatorId, t.DeadlineAt, t.FirstReplyAt });
+            // Threads first answered in a period (reply times, outliers). Covering.
+            b.HasIndex(t => new { t.CreatorId, t.FirstReplyAt, t.Lane, t.ReplyMs, t.AllowedMs });
+            // Refunds issued in a period: only the creator's refunded threads (AsOfFilters.KnownRefundsIn).
+            b.HasIndex(t => new { t.CreatorId, t.RefundedAt });
         }
     }
 }

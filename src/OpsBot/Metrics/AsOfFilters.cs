@@ -39,12 +39,20 @@ public static class AsOfFilters
     /// Refunds issued in the period whose thread is known as of T. A refund that arrived before its
     /// thread (an orphan) is not counted until the thread is stored.
     /// </summary>
+    /// <remarks>
+    /// RefundedAt is the thread's earliest refund, so a thread with a refund issued before the period's
+    /// end has RefundedAt before it too: the condition changes no result, but lets SQLite walk only a
+    /// creator's refunded threads (the (CreatorId, RefundedAt) index) instead of their whole history.
+    /// The IS NOT NULL makes it a two-sided range, which SQLite, without statistics, ranks above
+    /// (CreatorId, CreatedAt).
+    /// </remarks>
     public static IQueryable<KnownRefund> KnownRefundsIn(this OpsDbContext db, Period period, DateTimeOffset asOf, string? creatorId = null)
     {
         var issued = period.EndingBy(asOf);
+        var refundedThreads = db.Threads.Where(t => t.CreatedAt <= asOf && t.RefundedAt != null && t.RefundedAt < issued.To);
         return from r in db.Refunds
                where r.At >= issued.From && r.At < issued.To
-               join t in db.Threads.Where(t => t.CreatedAt <= asOf).OfCreator(creatorId) on r.ThreadId equals t.Id
+               join t in refundedThreads.OfCreator(creatorId) on r.ThreadId equals t.Id
                select new KnownRefund { CreatorId = t.CreatorId, Reason = r.Reason, AmountMinor = r.AmountMinor };
     }
 }

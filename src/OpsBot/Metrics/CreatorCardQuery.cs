@@ -21,11 +21,11 @@ public sealed class CreatorCardQuery(
         var window = CreatorWindow.Of(t);
         var id = creator.Id;
 
-        var flags = await (
-                from f in db.MessageFlags
-                where f.At >= window.From && f.At < window.To
-                join th in db.Threads.OfCreator(id) on f.ThreadId equals th.Id
-                select f)
+        // EXISTS rather than a join: SQLite then reads the window's flags (a few hundred) and looks up
+        // each thread, instead of walking every thread of a large creator to look up its flags.
+        var flags = await db.MessageFlags
+            .Where(f => f.At >= window.From && f.At < window.To)
+            .Where(f => db.Threads.Any(th => th.Id == f.ThreadId && th.CreatorId == id))
             .CountAsync(ct);
         var referred = creator.ReferralCode is { } code
             ? await db.Creators.Where(c => c.ReferredByCode == code && c.JoinedAt <= t).OrderBy(c => c.HandleKey).Select(c => c.Handle).ToListAsync(ct)

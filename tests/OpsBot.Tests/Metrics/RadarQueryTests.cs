@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpsBot.Data;
 using OpsBot.Metrics;
 using static OpsBot.Tests.Metrics.MetricsFixture;
@@ -105,21 +104,10 @@ public sealed class RadarQueryTests
         using var f = Build();
         var radar = await f.QueryAsync<RadarQuery>();
 
-        var plan = await ExplainAsync(radar.OpenThreadRows(T, null));
+        var plan = await QueryPlan.ExplainAsync(radar.OpenThreadRows(T, null));
 
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Threads_ClosedAt_DeadlineAt (ClosedAt=?)"));
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Threads_ClosedAt_DeadlineAt (ClosedAt>?)"));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN"));
-    }
-
-    private static async Task<List<string>> ExplainAsync<TRow>(IQueryable<TRow> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await command.Connection!.OpenAsync();
-        await using var reader = await command.ExecuteReaderAsync();
-        var steps = new List<string>();
-        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
-        return steps;
     }
 }

@@ -375,9 +375,17 @@ namespace OpsBot.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatorId", "CreatedAt");
 
+                    b.HasIndex("CreatorId", "RefundedAt");
+
                     b.HasIndex("CreatedAt", "CreatorId", "AmountMinor");
 
+                    b.HasIndex("CreatorId", "DeadlineAt", "FirstReplyAt");
+
                     b.HasIndex("DeadlineAt", "CreatorId", "FirstReplyAt");
+
+                    b.HasIndex("CreatorId", "ClosedAt", "CreatedAt", "DeadlineAt");
+
+                    b.HasIndex("CreatorId", "FirstReplyAt", "Lane", "ReplyMs", "AllowedMs");
 
                     b.HasIndex("FirstReplyAt", "CreatorId", "Lane", "ReplyMs", "AllowedMs");
 

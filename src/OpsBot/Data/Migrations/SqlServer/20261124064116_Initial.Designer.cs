@@ -11,7 +11,7 @@ using OpsBot.Data;
 namespace OpsBot.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOpsDbContext))]
-    [Migration("20261124060741_Initial")]
+    [Migration("20261124064116_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -389,9 +389,17 @@ namespace OpsBot.Data.Migrations.SqlServer
 
                     b.HasIndex("CreatorId", "CreatedAt");
 
+                    b.HasIndex("CreatorId", "RefundedAt");
+
                     b.HasIndex("CreatedAt", "CreatorId", "AmountMinor");
 
+                    b.HasIndex("CreatorId", "DeadlineAt", "FirstReplyAt");
+
                     b.HasIndex("DeadlineAt", "CreatorId", "FirstReplyAt");
+
+                    b.HasIndex("CreatorId", "ClosedAt", "CreatedAt", "DeadlineAt");
+
+                    b.HasIndex("CreatorId", "FirstReplyAt", "Lane", "ReplyMs", "AllowedMs");
 
                     b.HasIndex("FirstReplyAt", "CreatorId", "Lane", "ReplyMs", "AllowedMs");
 

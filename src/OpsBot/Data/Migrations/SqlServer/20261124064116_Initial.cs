@@ -247,9 +247,29 @@ namespace OpsBot.Data.Migrations.SqlServer
                 columns: new[] { "CreatedAt", "CreatorId", "AmountMinor" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Threads_CreatorId_ClosedAt_CreatedAt_DeadlineAt",
+                table: "Threads",
+                columns: new[] { "CreatorId", "ClosedAt", "CreatedAt", "DeadlineAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Threads_CreatorId_CreatedAt",
                 table: "Threads",
                 columns: new[] { "CreatorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Threads_CreatorId_DeadlineAt_FirstReplyAt",
+                table: "Threads",
+                columns: new[] { "CreatorId", "DeadlineAt", "FirstReplyAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Threads_CreatorId_FirstReplyAt_Lane_ReplyMs_AllowedMs",
+                table: "Threads",
+                columns: new[] { "CreatorId", "FirstReplyAt", "Lane", "ReplyMs", "AllowedMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Threads_CreatorId_RefundedAt",
+                table: "Threads",
+                columns: new[] { "CreatorId", "RefundedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Threads_DeadlineAt_CreatorId_FirstReplyAt",

@@ -10,7 +10,7 @@ using OpsBot.Data;
 namespace OpsBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOpsDbContext))]
-    [Migration("20261124060729_Initial")]
+    [Migration("20261124064052_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -378,9 +378,17 @@ namespace OpsBot.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatorId", "CreatedAt");
 
+                    b.HasIndex("CreatorId", "RefundedAt");
+
                     b.HasIndex("CreatedAt", "CreatorId", "AmountMinor");
 
+                    b.HasIndex("CreatorId", "DeadlineAt", "FirstReplyAt");
+
                     b.HasIndex("DeadlineAt", "CreatorId", "FirstReplyAt");
+
+                    b.HasIndex("CreatorId", "ClosedAt", "CreatedAt", "DeadlineAt");
+
+                    b.HasIndex("CreatorId", "FirstReplyAt", "Lane", "ReplyMs", "AllowedMs");
 
                     b.HasIndex("FirstReplyAt", "CreatorId", "Lane", "ReplyMs", "AllowedMs");
 

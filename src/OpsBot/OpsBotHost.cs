@@ -1,4 +1,5 @@
 using OpsBot.Chat;
+using OpsBot.Chat.Playground;
 using OpsBot.Data;
 using OpsBot.Platform.Demo;
 using OpsBot.Platform;
@@ -28,6 +29,7 @@ public static class OpsBotHost
 
         builder.Services.AddOpsCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddChat();
+        builder.Services.AddPlayground();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);
@@ -35,6 +37,7 @@ public static class OpsBotHost
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapPlatformFeed();
+        app.UsePlayground();
         return app;
     }
 }

@@ -10,7 +10,7 @@ using OpsBot.Data;
 namespace OpsBot.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOpsDbContext))]
-    [Migration("20261124060729_Initial")]
+    [Migration("20261124064125_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,6 +201,45 @@ namespace OpsBot.Data.Migrations.Sqlite
                     b.HasIndex("ThreadId");
 
                     b.ToTable("MessageFlags");
+                });
+
+            modelBuilder.Entity("OpsBot.Data.PlaygroundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisibleTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "CreatedAt");
+
+                    b.ToTable("PlaygroundMessages");
                 });
 
             modelBuilder.Entity("OpsBot.Data.ProcessedEvent", b =>

@@ -1,5 +1,6 @@
 using OpsBot.Chat;
 using OpsBot.Creators;
+using OpsBot.Chat.Playground;
 using OpsBot.Data;
 using OpsBot.Ops;
 using OpsBot.Platform.Demo;
@@ -34,6 +35,7 @@ public static class OpsBotHost
         builder.Services.AddRadar();
         builder.Services.AddCreators();
         builder.Services.AddOps();
+        builder.Services.AddPlayground();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);
@@ -41,6 +43,7 @@ public static class OpsBotHost
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapPlatformFeed();
+        app.UsePlayground();
         return app;
     }
 }

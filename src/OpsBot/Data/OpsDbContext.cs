@@ -17,6 +17,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<MessageFlag> MessageFlags => Set<MessageFlag>();
     public DbSet<RefundReview> RefundReviews => Set<RefundReview>();
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+    public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -36,6 +37,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new MessageFlag.Configuration());
         b.ApplyConfiguration(new RefundReview.Configuration());
         b.ApplyConfiguration(new ProcessedEvent.Configuration());
+        b.ApplyConfiguration(new PlaygroundMessage.Configuration());
     }
 }
 

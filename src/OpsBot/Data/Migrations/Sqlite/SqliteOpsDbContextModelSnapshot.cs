@@ -200,6 +200,45 @@ namespace OpsBot.Data.Migrations.Sqlite
                     b.ToTable("MessageFlags");
                 });
 
+            modelBuilder.Entity("OpsBot.Data.PlaygroundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisibleTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "CreatedAt");
+
+                    b.ToTable("PlaygroundMessages");
+                });
+
             modelBuilder.Entity("OpsBot.Data.ProcessedEvent", b =>
                 {
                     b.Property<string>("Id")

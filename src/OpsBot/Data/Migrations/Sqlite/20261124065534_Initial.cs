@@ -86,6 +86,24 @@ namespace OpsBot.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaygroundMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    VisibleTo = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaygroundMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessedEvents",
                 columns: table => new
                 {
@@ -217,6 +235,11 @@ namespace OpsBot.Data.Migrations.Sqlite
                 column: "ThreadId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlaygroundMessages_Channel_CreatedAt",
+                table: "PlaygroundMessages",
+                columns: new[] { "Channel", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RefundReviews_At",
                 table: "RefundReviews",
                 column: "At");
@@ -296,6 +319,9 @@ namespace OpsBot.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MessageFlags");
+
+            migrationBuilder.DropTable(
+                name: "PlaygroundMessages");
 
             migrationBuilder.DropTable(
                 name: "ProcessedEvents");

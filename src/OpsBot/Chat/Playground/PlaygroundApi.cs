@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace OpsBot.Chat.Playground;
+
+/// <summary>
+/// The JSON API the playground page talks to, under <c>/playground/api</c>. Every call names the identity
+/// it acts as with <c>?as=</c>; bad input answers 400 or 404 with a <see cref="PlaygroundError"/> and stores nothing.
+/// </summary>
+public static class PlaygroundApi
+{
+    public const string Prefix = "/playground/api";
+
+    public static IEndpointRouteBuilder MapPlaygroundApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix);
+        api.MapGet("/identities", (IOptions<PlaygroundOptions> options) =>
+            Json(options.Value.Identities.Select(i => new IdentityView(i.Id, i.Name, i.Role)).ToList()));
+        api.MapGet("/commands", (ChatRegistry registry) =>
+            Json(registry.Commands.Select(c => new CommandView(c.Name, c.Usage, c.Description)).ToList()));
+        api.MapGet("/channels", async (PlaygroundChannel channels, CancellationToken ct) => Json(await channels.ListAsync(ct)));
+        api.MapGet("/channels/{channel}/messages", ListMessagesAsync);
+        api.MapPost("/channels/{channel}/commands", RunCommandAsync);
+        api.MapPost("/messages/{id:long}/actions", PressAsync);
+        api.MapPlaygroundDownloads();
+        return app;
+    }
+
+    private static async Task<Results<JsonHttpResult<List<MessageView>>, BadRequest<PlaygroundError>, NotFound<PlaygroundError>>> ListMessagesAsync(
+        string channel, [FromQuery(Name = "as")] string? identity, IOptions<PlaygroundOptions> options,
+        PlaygroundChannel channels, PlaygroundHistory history, CancellationToken ct)
+    {
+        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(identity);
+        if (!await channels.ExistsAsync(channel, ct)) return UnknownChannel(channel);
+        return Json((await history.ListAsync(channel, who.Id, ct)).Select(MessageView.Of).ToList());
+    }
+
+    private static async Task<Results<JsonHttpResult<CommandRun>, BadRequest<PlaygroundError>, NotFound<PlaygroundError>>> RunCommandAsync(
+        string channel, [FromQuery(Name = "as")] string? identity, CommandRequest request, IOptions<PlaygroundOptions> options,
+        PlaygroundChannel channels, PlaygroundConversation conversation, CancellationToken ct)
+    {
+        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(identity);
+        if (!await channels.ExistsAsync(channel, ct)) return UnknownChannel(channel);
+        if (!CommandLine.TryParse(request.Text, out var line))
+            return TypedResults.BadRequest(new PlaygroundError($"Type a slash command of at most {CommandLine.MaxLength} characters, for example /ops help."));
+        var (echo, reply) = await conversation.RunCommandAsync(channel, who, line, ct);
+        return Json(new CommandRun(MessageView.Of(echo), MessageView.Of(reply)));
+    }
+
+    private static async Task<Results<JsonHttpResult<PressResult>, BadRequest<PlaygroundError>, NotFound<PlaygroundError>>> PressAsync(
+        long id, [FromQuery(Name = "as")] string? identity, PressRequest request, IOptions<PlaygroundOptions> options,
+        PlaygroundHistory history, PlaygroundConversation conversation, CancellationToken ct)
+    {
+        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(identity);
+        if (await history.FindAsync(id, who.Id, ct) is not { } pressed) return UnknownMessage(id);
+        // Only buttons the message really carries can be pressed: the page cannot make up actions.
+        if (!ChatMessageJson.Deserialize(pressed.Content).Buttons.Any(b => b.ActionId == request.ActionId))
+            return TypedResults.BadRequest(new PlaygroundError($"Message {id} has no button '{request.ActionId}'."));
+        var (updated, reply) = await conversation.PressAsync(pressed, who, request.ActionId!, ct);
+        return Json(new PressResult(updated is null ? null : MessageView.Of(updated), reply is null ? null : MessageView.Of(reply)));
+    }
+
+    /// <summary>With the playground's JSON options, so messages keep their block types and drop their bytes.</summary>
+    internal static JsonHttpResult<T> Json<T>(T value) => TypedResults.Json(value, ChatMessageJson.Browser);
+
+    internal static BadRequest<PlaygroundError> UnknownIdentity(string? identity) =>
+        TypedResults.BadRequest(new PlaygroundError($"There is no playground identity '{identity}': pass ?as= with one of /playground/api/identities."));
+
+    internal static NotFound<PlaygroundError> UnknownMessage(long id) => TypedResults.NotFound(new PlaygroundError($"There is no message {id} you can see."));
+
+    private static NotFound<PlaygroundError> UnknownChannel(string channel) => TypedResults.NotFound(new PlaygroundError($"There is no channel '{channel}'."));
+}

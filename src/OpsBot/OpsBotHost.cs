@@ -1,5 +1,6 @@
 using OpsBot.Chat;
 using OpsBot.Data;
+using OpsBot.Digest;
 using OpsBot.Platform.Demo;
 using OpsBot.Platform;
 
@@ -28,6 +29,7 @@ public static class OpsBotHost
 
         builder.Services.AddOpsCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddChat();
+        builder.Services.AddDigest();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

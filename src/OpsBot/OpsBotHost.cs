@@ -3,6 +3,7 @@ using OpsBot.Creators;
 using OpsBot.Chat.Playground;
 using OpsBot.Data;
 using OpsBot.Ops;
+using OpsBot.Digest;
 using OpsBot.Platform.Demo;
 using OpsBot.Platform;
 using OpsBot.Radar;
@@ -36,6 +37,7 @@ public static class OpsBotHost
         builder.Services.AddCreators();
         builder.Services.AddOps();
         builder.Services.AddPlayground();
+        builder.Services.AddDigest();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

@@ -9,7 +9,7 @@ internal static class DigestText
     /// <summary>Creators listed by GMV in text; the JSON has them all.</summary>
     private const int TopCreators = 10;
 
-    public static void Write(TextWriter output, DigestKind kind, Digest d, OpsFormat format)
+    public static void Write(TextWriter output, DigestKind kind, Metrics.Digest d, OpsFormat format)
     {
         var text = new MetricsText(format, output);
         output.WriteLine($"{kind} digest as of {format.Time(d.AsOf)} ({d.TimeZone})");

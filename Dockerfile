@@ -9,6 +9,8 @@ COPY src/ src/
 RUN dotnet publish src/OpsBot/OpsBot.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# The digest charts draw their labels with DejaVu Sans; the base image has no fonts.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # Listen on all interfaces inside the container; the SQLite default lives in /app/data (mount a volume),

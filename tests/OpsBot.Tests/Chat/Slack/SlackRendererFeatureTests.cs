@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpsBot.Chat;
 using OpsBot.Chat.Rendering;
 using OpsBot.Chat.Slack;
-using OpsBot.Tests.Ops;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Chat.Slack;
 

@@ -1,6 +1,7 @@
 using OpsBot.Chat;
 using OpsBot.Creators;
 using OpsBot.Chat.Playground;
+using OpsBot.Chat.Slack;
 using OpsBot.Data;
 using OpsBot.Ops;
 using OpsBot.Digest;
@@ -38,6 +39,7 @@ public static class OpsBotHost
         builder.Services.AddOps();
         builder.Services.AddPlayground();
         builder.Services.AddDigest();
+        builder.Services.AddSlackApi(builder.Configuration);
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

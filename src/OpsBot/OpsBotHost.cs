@@ -41,6 +41,7 @@ public static class OpsBotHost
         builder.Services.AddDigest();
         builder.Services.AddSlackRendering();
         builder.Services.AddSlackApi(builder.Configuration);
+        builder.Services.AddSlackDirectory();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

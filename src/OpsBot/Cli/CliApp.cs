@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(CreatorCommand.Create(context));
         root.Subcommands.Add(DigestCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(Chat.Slack.SlackManifestCommand.Create(context));
 
         // No @response files: "@anna" is how the ops team writes a creator's handle.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

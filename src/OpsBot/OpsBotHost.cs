@@ -1,6 +1,7 @@
 using OpsBot.Chat;
 using OpsBot.Creators;
 using OpsBot.Chat.Playground;
+using OpsBot.Chat.Slack;
 using OpsBot.Data;
 using OpsBot.Ops;
 using OpsBot.Digest;
@@ -38,6 +39,7 @@ public static class OpsBotHost
         builder.Services.AddOps();
         builder.Services.AddPlayground();
         builder.Services.AddDigest();
+        builder.Services.AddSlackInbound();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);
@@ -46,6 +48,7 @@ public static class OpsBotHost
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapPlatformFeed();
         app.UsePlayground();
+        app.MapSlack();
         return app;
     }
 }

@@ -39,6 +39,7 @@ public static class OpsBotHost
         builder.Services.AddOps();
         builder.Services.AddPlayground();
         builder.Services.AddDigest();
+        builder.Services.AddSlackRendering();
         builder.Services.AddSlackInbound();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();

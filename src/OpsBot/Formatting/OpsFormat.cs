@@ -13,23 +13,31 @@ namespace OpsBot.Formatting;
 /// </summary>
 public sealed class OpsFormat
 {
-    private static readonly Dictionary<string, string> OverdueBy = new() { ["en"] = "overdue by {0}", ["de"] = "seit {0} überfällig" };
+    private static readonly string[] SupportedLanguages = ["en", "de"];
     private readonly ConcurrentDictionary<string, NumberFormatInfo> moneyFormats = new();
     private readonly string currency;
+    private readonly string overdueBy;
 
     public OpsFormat(IOptions<OpsBotOptions> options) : this(options.Value) { }
 
     public OpsFormat(OpsBotOptions options)
     {
         Culture = CultureInfo.GetCultureInfo(options.Culture);
-        if (!OverdueBy.ContainsKey(Culture.TwoLetterISOLanguageName))
+        if (!SupportedLanguages.Contains(Culture.TwoLetterISOLanguageName))
             throw new InvalidOperationException($"OpsBot:Culture '{options.Culture}' is not supported: use en or de.");
         Zone = options.Zone;
         currency = options.Currency;
+        // OpsText is built on OpsFormat, so the format's own words are read from their resources directly.
+        var texts = new Texts(FormatText.Resources, Culture);
+        NotAvailable = texts["NotAvailable"];
+        overdueBy = texts["OverdueBy"];
     }
 
     public CultureInfo Culture { get; }
     public TimeZoneInfo Zone { get; }
+
+    /// <summary>What stands where a value cannot be computed: "n/a" / "k. A.".</summary>
+    public string NotAvailable { get; }
 
     /// <summary>Minor units as money: 2999 EUR is "€29.99" in en and "29,99 €" in de.</summary>
     public string Money(long minor, string? currencyCode = null)
@@ -51,16 +59,14 @@ public sealed class OpsFormat
     public string TimeLeft(long remainingMs)
     {
         var text = Duration(TimeSpan.FromMilliseconds(remainingMs));
-        return remainingMs < 0 ? string.Format(Culture, OverdueBy[Culture.TwoLetterISOLanguageName], text) : text;
+        return remainingMs < 0 ? string.Format(Culture, overdueBy, text) : text;
     }
 
-    /// <summary>A fraction as a percentage with one decimal ("87.5%", "87,5 %"); nothing to divide by → "n/a".</summary>
+    /// <summary>A fraction as a percentage with one decimal ("87.5%", "87,5 %"); nothing to divide by → <see cref="NotAvailable"/>.</summary>
     public string Percent(double? fraction) => fraction is { } f ? f.ToString("P1", Culture) : NotAvailable;
 
     /// <summary>Hours with at most one decimal: "3.5 h".</summary>
     public string Hours(double? hours) => hours is { } h ? h.ToString("#,0.#", Culture) + " h" : NotAvailable;
 
     public string Number(long n) => n.ToString("#,0", Culture);
-
-    public const string NotAvailable = "n/a";
 }

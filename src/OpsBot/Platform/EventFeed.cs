@@ -39,7 +39,7 @@ public sealed class EventFeed(OpsDbContext db, TimeProvider time, ILogger<EventF
             db.ChangeTracker.Clear();
             // On SQLite this takes the write lock at once (BEGIN IMMEDIATE), so a concurrent writer
             // waits and then reads our ids; on SQL Server the primary key decides the race.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await BatchTransaction.BeginAsync(db, ct);
             var state = await FeedState.LoadAsync(db, events, ct);
             var writer = new BatchWriter(db, state);
             var receivedAt = time.GetUtcNow();

@@ -1,6 +1,6 @@
 using OpsBot.Chat;
-using OpsBot.Tests.Ops;
-using static OpsBot.Tests.Ops.MessageText;
+using static OpsBot.Tests.Fixtures.MessageText;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Creators;
 

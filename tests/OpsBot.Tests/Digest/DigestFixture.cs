@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OpsBot.Chat;
 using OpsBot.Digest;
 using OpsBot.Tests.Metrics;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Digest;
 
@@ -49,30 +50,4 @@ public sealed class DigestFixture : IDisposable
     }
 }
 
-/// <summary>Reading a message the way a test needs it: every text in it, by block kind.</summary>
-public static class MessageText
-{
-    public static string All(ChatMessage message)
-    {
-        var text = new StringBuilder(message.Fallback).AppendLine();
-        foreach (var block in message.Blocks)
-            text.AppendLine(block switch
-            {
-                HeaderBlock h => h.Text,
-                TextBlock t => t.Text.ToString(),
-                ContextBlock c => c.Text.ToString(),
-                FieldsBlock f => string.Join("\n", f.Fields.Select(x => $"{x.Label}: {x.Value}")),
-                TableBlock t => string.Join("\n", [string.Join(" | ", t.Columns), .. t.Rows.Select(r => string.Join(" | ", r))]),
-                ImageBlock i => i.AltText,
-                _ => "",
-            });
-        return text.ToString();
-    }
 
-    public static string Field(ChatMessage message, string label) =>
-        message.Blocks.OfType<FieldsBlock>().SelectMany(b => b.Fields).Single(f => f.Label == label).Value.ToString();
-
-    /// <summary>The warning lines (⚠ …) of a message.</summary>
-    public static IReadOnlyList<string> Warnings(ChatMessage message) =>
-        message.Blocks.OfType<TextBlock>().Select(t => t.Text.ToString()).Where(t => t.StartsWith('⚠')).ToList();
-}

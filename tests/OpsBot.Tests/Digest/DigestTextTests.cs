@@ -5,6 +5,7 @@ using OpsBot.Chat;
 using OpsBot.Data;
 using OpsBot.Digest;
 using static OpsBot.Tests.Metrics.MetricsFixture;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Digest;
 

@@ -1,6 +1,7 @@
 using OpsBot.Chat;
 using OpsBot.Data;
 using static OpsBot.Tests.Metrics.MetricsFixture;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Digest;
 

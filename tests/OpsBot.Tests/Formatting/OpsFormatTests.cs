@@ -38,13 +38,25 @@ public sealed class OpsFormatTests
         Assert.Equal("2026-03-29 03:00 +02:00", format.Time(DateTimeOffset.Parse("2026-03-29T01:00:00Z")));
     }
 
-    [Fact]
-    public void PercentAndHours_NullIsNotAvailable_ValuesInTheCulture()
+    [Theory]
+    [InlineData("en", "n/a")]
+    [InlineData("de", "k. A.")]
+    public void PercentAndHours_Null_IsNotAvailableInTheCulture(string culture, string expected)
     {
-        Assert.Equal((OpsFormat.NotAvailable, OpsFormat.NotAvailable), (For().Percent(null), For().Hours(null)));
+        var format = For(culture);
+
+        Assert.Equal((expected, expected, expected), (format.NotAvailable, format.Percent(null), format.Hours(null)));
+    }
+
+    [Fact]
+    public void PercentAndHours_ValuesInTheCulture()
+    {
         Assert.Equal(("87.5%", "3.5 h"), (For().Percent(0.875), For().Hours(3.46)));
         Assert.Equal(("87,5 %", "1.234,5 h"), (For("de").Percent(0.875).Replace('\u00A0', ' '), For("de").Hours(1234.5)));
     }
+
+    [Fact]
+    public void Resx_EnglishAndGerman_HaveTheSameKeys() => ResxKeys.AssertSameInEnglishAndGerman(FormatText.Resources);
 
     [Fact]
     public void Culture_OtherThanEnOrDe_IsRejectedByName() =>

@@ -4,7 +4,8 @@ using System.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using OpsBot.Chat;
 using OpsBot.Ops;
-using static OpsBot.Tests.Ops.MessageText;
+using static OpsBot.Tests.Fixtures.MessageText;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Ops;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpsBot.Chat;
 using OpsBot.Ops;
-using static OpsBot.Tests.Ops.MessageText;
+using static OpsBot.Tests.Fixtures.MessageText;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Ops;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using OpsBot.Chat;
 using OpsBot.Radar;
-using OpsBot.Tests.Ops;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Radar;
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using OpsBot.Formatting;
 
 namespace OpsBot.Chat.Playground;
 
 /// <summary>
 /// The JSON API the playground page talks to, under <c>/playground/api</c>. Every call names the identity
-/// it acts as with <c>?as=</c>; bad input answers 400 or 404 with a <see cref="PlaygroundError"/> and stores nothing.
+/// it acts as with <c>?as=</c>; bad input answers 400 or 404 with a <see cref="PlaygroundError"/> (in <c>OpsBot:Culture</c>)
+/// and stores nothing.
 /// </summary>
 public static class PlaygroundApi
 {
@@ -15,6 +17,7 @@ public static class PlaygroundApi
     public static IEndpointRouteBuilder MapPlaygroundApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Prefix);
+        api.MapGet("/texts", (OpsText text) => Json(PlaygroundText.ForPage(text)));
         api.MapGet("/identities", (IOptions<PlaygroundOptions> options) =>
             Json(options.Value.Identities.Select(i => new IdentityView(i.Id, i.Name, i.Role)).ToList()));
         api.MapGet("/commands", (ChatRegistry registry) =>
@@ -29,34 +32,34 @@ public static class PlaygroundApi
 
     private static async Task<Results<JsonHttpResult<List<MessageView>>, BadRequest<PlaygroundError>, NotFound<PlaygroundError>>> ListMessagesAsync(
         string channel, [FromQuery(Name = "as")] string? identity, IOptions<PlaygroundOptions> options,
-        PlaygroundChannel channels, PlaygroundHistory history, CancellationToken ct)
+        PlaygroundChannel channels, PlaygroundHistory history, OpsText text, CancellationToken ct)
     {
-        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(identity);
-        if (!await channels.ExistsAsync(channel, ct)) return UnknownChannel(channel);
+        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(text, identity);
+        if (!await channels.ExistsAsync(channel, ct)) return UnknownChannel(text, channel);
         return Json((await history.ListAsync(channel, who.Id, ct)).Select(MessageView.Of).ToList());
     }
 
     private static async Task<Results<JsonHttpResult<CommandRun>, BadRequest<PlaygroundError>, NotFound<PlaygroundError>>> RunCommandAsync(
         string channel, [FromQuery(Name = "as")] string? identity, CommandRequest request, IOptions<PlaygroundOptions> options,
-        PlaygroundChannel channels, PlaygroundConversation conversation, CancellationToken ct)
+        PlaygroundChannel channels, PlaygroundConversation conversation, OpsText text, CancellationToken ct)
     {
-        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(identity);
-        if (!await channels.ExistsAsync(channel, ct)) return UnknownChannel(channel);
+        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(text, identity);
+        if (!await channels.ExistsAsync(channel, ct)) return UnknownChannel(text, channel);
         if (!CommandLine.TryParse(request.Text, out var line))
-            return TypedResults.BadRequest(new PlaygroundError($"Type a slash command of at most {CommandLine.MaxLength} characters, for example /ops help."));
+            return TypedResults.BadRequest(PlaygroundText.Error(text, "Error.NoCommand", CommandLine.MaxLength));
         var (echo, reply) = await conversation.RunCommandAsync(channel, who, line, ct);
         return Json(new CommandRun(MessageView.Of(echo), MessageView.Of(reply)));
     }
 
     private static async Task<Results<JsonHttpResult<PressResult>, BadRequest<PlaygroundError>, NotFound<PlaygroundError>>> PressAsync(
         long id, [FromQuery(Name = "as")] string? identity, PressRequest request, IOptions<PlaygroundOptions> options,
-        PlaygroundHistory history, PlaygroundConversation conversation, CancellationToken ct)
+        PlaygroundHistory history, PlaygroundConversation conversation, OpsText text, CancellationToken ct)
     {
-        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(identity);
-        if (await history.FindAsync(id, who.Id, ct) is not { } pressed) return UnknownMessage(id);
+        if (options.Value.Identity(identity) is not { } who) return UnknownIdentity(text, identity);
+        if (await history.FindAsync(id, who.Id, ct) is not { } pressed) return UnknownMessage(text, id);
         // Only buttons the message really carries can be pressed: the page cannot make up actions.
         if (!ChatMessageJson.Deserialize(pressed.Content).Buttons.Any(b => b.ActionId == request.ActionId))
-            return TypedResults.BadRequest(new PlaygroundError($"Message {id} has no button '{request.ActionId}'."));
+            return TypedResults.BadRequest(PlaygroundText.Error(text, "Error.NoButton", id, request.ActionId));
         var (updated, reply) = await conversation.PressAsync(pressed, who, request.ActionId!, ct);
         return Json(new PressResult(updated is null ? null : MessageView.Of(updated), reply is null ? null : MessageView.Of(reply)));
     }
@@ -64,10 +67,12 @@ public static class PlaygroundApi
     /// <summary>With the playground's JSON options, so messages keep their block types and drop their bytes.</summary>
     internal static JsonHttpResult<T> Json<T>(T value) => TypedResults.Json(value, ChatMessageJson.Browser);
 
-    internal static BadRequest<PlaygroundError> UnknownIdentity(string? identity) =>
-        TypedResults.BadRequest(new PlaygroundError($"There is no playground identity '{identity}': pass ?as= with one of /playground/api/identities."));
+    internal static BadRequest<PlaygroundError> UnknownIdentity(OpsText text, string? identity) =>
+        TypedResults.BadRequest(PlaygroundText.Error(text, "Error.UnknownIdentity", identity));
 
-    internal static NotFound<PlaygroundError> UnknownMessage(long id) => TypedResults.NotFound(new PlaygroundError($"There is no message {id} you can see."));
+    internal static NotFound<PlaygroundError> UnknownMessage(OpsText text, long id) =>
+        TypedResults.NotFound(PlaygroundText.Error(text, "Error.UnknownMessage", id));
 
-    private static NotFound<PlaygroundError> UnknownChannel(string channel) => TypedResults.NotFound(new PlaygroundError($"There is no channel '{channel}'."));
+    private static NotFound<PlaygroundError> UnknownChannel(OpsText text, string channel) =>
+        TypedResults.NotFound(PlaygroundText.Error(text, "Error.UnknownChannel", channel));
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpsBot.Data;
+using OpsBot.Formatting;
 
 namespace OpsBot.Chat.Playground;
 
@@ -7,7 +8,7 @@ namespace OpsBot.Chat.Playground;
 /// The playground's channels: the team's three and one DM per creator in the store. Features that post
 /// on their own (scheduled digests, nudges, proposals) call <see cref="PostAsync"/>.
 /// </summary>
-public sealed class PlaygroundChannel(OpsDbContext db, PlaygroundHistory history)
+public sealed class PlaygroundChannel(OpsDbContext db, PlaygroundHistory history, OpsText text)
 {
     public const string OpsDaily = "ops-daily", OpsAlerts = "ops-alerts", OpsApprovals = "ops-approvals";
     private const string DmPrefix = "dm:";
@@ -19,11 +20,17 @@ public sealed class PlaygroundChannel(OpsDbContext db, PlaygroundHistory history
 
     public async Task<IReadOnlyList<ChannelInfo>> ListAsync(CancellationToken ct)
     {
+        var texts = PlaygroundText.Of(text);
         var creators = await db.Creators.AsNoTracking()
             .OrderBy(c => c.HandleKey)
-            .Select(c => new ChannelInfo(CreatorDm(c.Id), c.Handle, ChannelKind.Dm, c.DisplayName))
+            .Select(c => new { c.Id, c.Handle, c.DisplayName })
             .ToListAsync(ct);
-        return [.. TeamChannels.Select(c => new ChannelInfo(c, c, ChannelKind.Team, null)), .. creators];
+        return
+        [
+            .. TeamChannels.Select(c => new ChannelInfo(c, c, ChannelKind.Team, null, texts["Topic." + c])),
+            .. creators.Select(c =>
+                new ChannelInfo(CreatorDm(c.Id), c.Handle, ChannelKind.Dm, c.DisplayName, texts.Format("Topic.Dm", c.DisplayName))),
+        ];
     }
 
     public async Task<bool> ExistsAsync(string? channel, CancellationToken ct)
@@ -47,6 +54,7 @@ public sealed class PlaygroundChannel(OpsDbContext db, PlaygroundHistory history
 
 /// <param name="Name">The channel's name, or the creator's handle for a DM.</param>
 /// <param name="Title">The creator's display name for a DM.</param>
-public sealed record ChannelInfo(string Id, string Name, ChannelKind Kind, string? Title);
+/// <param name="Topic">What the channel is for, in <c>OpsBot:Culture</c>, shown under its name.</param>
+public sealed record ChannelInfo(string Id, string Name, ChannelKind Kind, string? Title, string Topic);
 
 public enum ChannelKind { Team, Dm }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using OpsBot.Formatting;
 
 namespace OpsBot.Chat.Playground;
 
@@ -16,23 +17,25 @@ public static class PlaygroundDownloads
 
     /// <param name="index">The image block's index among the message's blocks.</param>
     private static async Task<Results<FileContentHttpResult, BadRequest<PlaygroundError>, NotFound<PlaygroundError>>> ImageAsync(
-        long id, int index, [FromQuery(Name = "as")] string? identity, IOptions<PlaygroundOptions> options, PlaygroundHistory history, CancellationToken ct)
+        long id, int index, [FromQuery(Name = "as")] string? identity, IOptions<PlaygroundOptions> options, PlaygroundHistory history,
+        OpsText text, CancellationToken ct)
     {
-        if (options.Value.Identity(identity) is not { } who) return PlaygroundApi.UnknownIdentity(identity);
-        if (await history.FindAsync(id, who.Id, ct) is not { } stored) return PlaygroundApi.UnknownMessage(id);
+        if (options.Value.Identity(identity) is not { } who) return PlaygroundApi.UnknownIdentity(text, identity);
+        if (await history.FindAsync(id, who.Id, ct) is not { } stored) return PlaygroundApi.UnknownMessage(text, id);
         var blocks = ChatMessageJson.Deserialize(stored.Content).Blocks;
-        if (blocks.ElementAtOrDefault(index) is not ImageBlock image) return TypedResults.NotFound(new PlaygroundError($"Message {id} has no image at {index}."));
+        if (blocks.ElementAtOrDefault(index) is not ImageBlock image) return TypedResults.NotFound(PlaygroundText.Error(text, "Error.NoImage", id, index));
         return TypedResults.File(image.Png, "image/png");
     }
 
     /// <summary>Always as an attachment: a file's content type comes from a handler, and must never render as a page here.</summary>
     private static async Task<Results<FileContentHttpResult, BadRequest<PlaygroundError>, NotFound<PlaygroundError>>> FileAsync(
-        long id, int index, [FromQuery(Name = "as")] string? identity, IOptions<PlaygroundOptions> options, PlaygroundHistory history, CancellationToken ct)
+        long id, int index, [FromQuery(Name = "as")] string? identity, IOptions<PlaygroundOptions> options, PlaygroundHistory history,
+        OpsText text, CancellationToken ct)
     {
-        if (options.Value.Identity(identity) is not { } who) return PlaygroundApi.UnknownIdentity(identity);
-        if (await history.FindAsync(id, who.Id, ct) is not { } stored) return PlaygroundApi.UnknownMessage(id);
+        if (options.Value.Identity(identity) is not { } who) return PlaygroundApi.UnknownIdentity(text, identity);
+        if (await history.FindAsync(id, who.Id, ct) is not { } stored) return PlaygroundApi.UnknownMessage(text, id);
         var files = ChatMessageJson.Deserialize(stored.Content).Files;
-        if (files.ElementAtOrDefault(index) is not { } file) return TypedResults.NotFound(new PlaygroundError($"Message {id} has no file at {index}."));
+        if (files.ElementAtOrDefault(index) is not { } file) return TypedResults.NotFound(PlaygroundText.Error(text, "Error.NoFile", id, index));
         return TypedResults.File(file.Content, file.ContentType, file.Name);
     }
 }

@@ -1,3 +1,5 @@
+using OpsBot.Formatting;
+
 namespace OpsBot.Chat.Playground;
 
 /// <summary>The local playground (section <c>Playground</c>): the chat side when no Slack or Discord is configured.</summary>
@@ -19,12 +21,12 @@ public sealed class PlaygroundOptions
 
     public PlaygroundIdentity? Identity(string? id) => Identities.FirstOrDefault(i => i.Id == id);
 
-    /// <summary>One of each role, so approvals, refusals and creator answers can all be tried out.</summary>
-    public static IReadOnlyList<PlaygroundIdentity> DefaultIdentities =>
+    /// <summary>One of each role, so approvals, refusals and creator answers can all be tried out; named in <c>OpsBot:Culture</c>.</summary>
+    public static IReadOnlyList<PlaygroundIdentity> DefaultIdentities(Texts texts) =>
     [
-        new() { Id = "mara", Name = "Mara (approver)", Role = PlaygroundRole.Approver },
-        new() { Id = "jonas", Name = "Jonas (ops)", Role = PlaygroundRole.Ops },
-        new() { Id = "creator", Name = "A creator", Role = PlaygroundRole.Creator },
+        new() { Id = "mara", Name = texts["Identity.Approver"], Role = PlaygroundRole.Approver },
+        new() { Id = "jonas", Name = texts["Identity.Ops"], Role = PlaygroundRole.Ops },
+        new() { Id = "creator", Name = texts["Identity.Creator"], Role = PlaygroundRole.Creator },
     ];
 
     /// <summary>The keys whose presence means a real chat platform is configured.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpsBot.Formatting;
 
 namespace OpsBot.Chat.Playground;
 
@@ -12,11 +13,11 @@ public static class PlaygroundServices
     {
         services.AddOptions<PlaygroundOptions>()
             .BindConfiguration(PlaygroundOptions.Section)
-            .PostConfigure<IConfiguration>((options, config) =>
+            .PostConfigure<IConfiguration, OpsText>((options, config, text) =>
             {
                 options.Enabled ??= PlaygroundOptions.PlatformKeys.All(key => string.IsNullOrWhiteSpace(config[key]));
                 // Bound lists append to a default, so the defaults are filled in only when none are configured.
-                if (options.Identities.Count == 0) options.Identities = [.. PlaygroundOptions.DefaultIdentities];
+                if (options.Identities.Count == 0) options.Identities = [.. PlaygroundOptions.DefaultIdentities(PlaygroundText.Of(text))];
             })
             .Validate(options => options.Identities.All(i => i.Id.Length > 0 && i.Name.Length > 0 && i.Id != PlaygroundHistory.Bot.Id)
                     && options.Identities.DistinctBy(i => i.Id).Count() == options.Identities.Count,

@@ -26,3 +26,7 @@ public sealed record PressResult(MessageView? Updated, MessageView? Reply);
 
 /// <summary>Every 400 and 404 of the playground API: what was wrong, in a sentence.</summary>
 public sealed record PlaygroundError(string Error);
+
+/// <param name="Culture"><c>OpsBot:Culture</c>, for the page's <c>lang</c> and its number formats.</param>
+/// <param name="Texts">Every key of PlaygroundText.resx in that culture.</param>
+public sealed record PageTexts(string Culture, IReadOnlyDictionary<string, string> Texts);

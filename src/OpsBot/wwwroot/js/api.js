@@ -15,6 +15,7 @@ async function call(method, path, body) {
 }
 
 export const api = {
+  texts: () => call('GET', '/texts'),
   identities: () => call('GET', '/identities'),
   commands: () => call('GET', '/commands'),
   channels: () => call('GET', '/channels'),

@@ -1,15 +1,11 @@
 // The playground page: sidebar of channels, the "act as" picker, the message list and the command box.
 import { api } from './api.js';
 import { renderMessage } from './render.js';
+import { loadTexts, text } from './texts.js';
 
 const $ = id => document.getElementById(id);
 const state = { identity: null, channel: null, channels: [], shown: '', latest: 0 };
 const refreshEvery = 5000; // scheduled posts (digests, alerts) appear without a reload
-const topics = {
-  'ops-daily': 'Daily digest and radar',
-  'ops-alerts': 'SLA risks and refund spikes as they happen',
-  'ops-approvals': 'Proposals waiting for an approver',
-};
 
 function showError(message) {
   $('error').textContent = message ?? '';
@@ -47,7 +43,7 @@ async function refresh(force = false) {
   const list = $('messages');
   const context = { identity: state.identity, onPress: press };
   list.replaceChildren(...messages.map(view => renderMessage(view, context)));
-  if (messages.length === 0) list.append(Object.assign(document.createElement('p'), { className: 'empty', textContent: 'No messages yet. Run a command below.' }));
+  if (messages.length === 0) list.append(Object.assign(document.createElement('p'), { className: 'empty', textContent: text('Messages.Empty') }));
   list.scrollTop = list.scrollHeight;
 }
 
@@ -55,7 +51,7 @@ async function showChannel(id) {
   const channel = state.channels.find(c => c.id === id) ?? state.channels[0];
   state.channel = channel.id;
   $('channel-title').textContent = channelLabel(channel);
-  $('channel-topic').textContent = channel.kind === 'dm' ? `Direct messages between OpsBot and ${channel.title}` : topics[channel.id] ?? '';
+  $('channel-topic').textContent = channel.topic;
   renderSidebar();
   showError(null);
   await refresh(true);
@@ -89,6 +85,7 @@ async function run(event) {
 }
 
 async function start() {
+  await loadTexts();
   const [identities, channels, commands] = await Promise.all([api.identities(), api.channels(), api.commands()]);
   state.channels = channels;
   const picker = $('identity');
@@ -108,4 +105,4 @@ async function start() {
   setInterval(() => refresh().catch(e => showError(e.message)), refreshEvery);
 }
 
-start().catch(e => showError(`The playground could not start: ${e.message}`));
+start().catch(e => showError(text('Error.Start', e.message)));

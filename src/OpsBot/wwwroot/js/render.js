@@ -1,6 +1,7 @@
 // Turns a stored ChatMessage (JSON from the API) into DOM nodes. Messages carry user data (handles,
 // notes), so every text goes in through textContent: nothing here ever parses HTML.
 import { api } from './api.js';
+import { culture, text } from './texts.js';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -19,7 +20,7 @@ function richText(spans, tag, className) {
       // The text is the ops-time-zone fallback; the reader's own clock is one hover away.
       const time = el('time', undefined);
       time.dateTime = span.time;
-      time.title = new Date(span.time).toLocaleString();
+      time.title = new Date(span.time).toLocaleString(culture());
       time.append(part);
       node.append(time);
     } else {
@@ -42,7 +43,7 @@ function table(block) {
     for (const cell of row) tr.append(el('td', numeric.test(cell) ? 'num' : undefined, cell));
   }
   wrap.append(grid);
-  if (block.hidden > 0) wrap.append(el('p', 'more', `… and ${block.hidden} more`));
+  if (block.hidden > 0) wrap.append(el('p', 'more', text('Table.More', block.hidden)));
   return wrap;
 }
 
@@ -87,7 +88,7 @@ function block(b, index, view, ctx) {
       figure.append(img);
       return figure;
     }
-    default: return el('p', 'block-context', `(a ${b.type} block this page cannot show)`);
+    default: return el('p', 'block-context', text('Block.Unknown', b.type));
   }
 }
 
@@ -104,7 +105,7 @@ function files(view, identity) {
   return list;
 }
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const clock = { hour: '2-digit', minute: '2-digit' };
 
 /** One message as an article: who, when, whether only you see it, then its blocks and files. */
 export function renderMessage(view, ctx) {
@@ -113,8 +114,8 @@ export function renderMessage(view, ctx) {
   article.append(el('div', 'avatar', view.authorName.charAt(0).toUpperCase()));
   const body = el('div', 'message-body');
   const meta = el('div', 'meta');
-  meta.append(el('span', 'author', view.authorName), el('span', 'sent', clock.format(new Date(view.createdAt))));
-  if (view.private) meta.append(el('span', 'badge', 'Only visible to you'));
+  meta.append(el('span', 'author', view.authorName), el('span', 'sent', new Date(view.createdAt).toLocaleTimeString(culture(), clock)));
+  if (view.private) meta.append(el('span', 'badge', text('Message.Private')));
   body.append(meta);
   view.message.blocks.forEach((b, index) => body.append(block(b, index, view, ctx)));
   if (view.message.files.length > 0) body.append(files(view, ctx.identity));

@@ -25,7 +25,7 @@ public sealed class PlaygroundHostingTests
         var script = await host.Http.GetAsync("/js/render.js");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("<title>OpsBot playground</title>", await page.Content.ReadAsStringAsync());
+        Assert.Contains("<script type=\"module\" src=\"js/app.js\">", await page.Content.ReadAsStringAsync());
         Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("innerHTML", await script.Content.ReadAsStringAsync());

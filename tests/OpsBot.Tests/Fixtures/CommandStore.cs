@@ -2,7 +2,7 @@ using OpsBot.Data;
 using OpsBot.Tests.Metrics;
 using static OpsBot.Tests.Metrics.MetricsFixture;
 
-namespace OpsBot.Tests.Ops;
+namespace OpsBot.Tests.Fixtures;
 
 /// <summary>
 /// A real SQLite file with a known history for the command tests, and the host's chat services over it

@@ -1,7 +1,7 @@
 using System.Text;
 using OpsBot.Chat;
 
-namespace OpsBot.Tests.Ops;
+namespace OpsBot.Tests.Fixtures;
 
 /// <summary>Every word a message shows, one block per line and table cells joined by " | ", for Contains assertions.</summary>
 public static class MessageText
@@ -27,6 +27,13 @@ public static class MessageText
         return text.ToString().Replace('\u00A0', ' ').Replace('\u202F', ' ');
     }
 
+    /// <summary>The fallback and every block's text, as <see cref="Of"/> reads them.</summary>
+    public static string All(ChatMessage message) => message.Fallback.Replace('\u00A0', ' ').Replace('\u202F', ' ') + "\n" + Of(message);
+
     public static string Field(ChatMessage message, string label) =>
         message.Blocks.OfType<FieldsBlock>().SelectMany(f => f.Fields).Single(f => f.Label == label).Value.ToString().Replace('\u00A0', ' ');
+
+    /// <summary>The warning lines (⚠ …) of a message.</summary>
+    public static IReadOnlyList<string> Warnings(ChatMessage message) =>
+        message.Blocks.OfType<TextBlock>().Select(t => t.Text.ToString()).Where(t => t.StartsWith('⚠')).ToList();
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpsBot.Chat;
 
-namespace OpsBot.Tests.Ops;
+namespace OpsBot.Tests.Fixtures;
 
 /// <summary>
 /// The host's services exactly as <see cref="OpsBotHost.Build"/> registers them (not started: no Kestrel,

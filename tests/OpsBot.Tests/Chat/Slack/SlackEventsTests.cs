@@ -1,4 +1,5 @@
 using System.Net;
+using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Chat.Slack;
 
@@ -29,6 +30,29 @@ public sealed class SlackEventsTests : IAsyncLifetime
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(1, await slack.ReceiptsAsync());
+    }
+
+    [Fact]
+    public async Task Event_DeliveredToTwoInstancesOnOneStore_IsRecordedOnce()
+    {
+        await using var other = await TestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:OpsBot"] = slack.Store.ConnectionString, ["Slack:SigningSecret"] = SlackRequests.Secret,
+        }, SlackHost.Now);
+        try
+        {
+            var otherRequests = new SlackRequests(SlackRequests.Secret, other.Clock);
+            var responses = await Task.WhenAll(
+                slack.SendAsync(slack.Requests.Event("Ev0005")), other.Http.SendAsync(otherRequests.Event("Ev0005")),
+                slack.SendAsync(slack.Requests.Event("Ev0005", retry: 1)), other.Http.SendAsync(otherRequests.Event("Ev0005", retry: 1)));
+
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(1, await slack.ReceiptsAsync());
+        }
+        finally
+        {
+            other.Database.Dispose();
+        }
     }
 
     [Theory]

@@ -40,6 +40,7 @@ public static class OpsBotHost
         builder.Services.AddPlayground();
         builder.Services.AddDigest();
         builder.Services.AddSlackRendering();
+        builder.Services.AddSlackApi(builder.Configuration);
         builder.Services.AddSlackInbound();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();

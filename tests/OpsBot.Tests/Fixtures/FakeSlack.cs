@@ -70,17 +70,27 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public IReadOnlyList<SlackCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
+    /// <summary>Every Web API answer, in order, next to <see cref="Calls"/>.</summary>
+    public ConcurrentQueue<FakeAnswered> Answered { get; } = new();
+
+    /// <summary>The ok answers to <paramref name="method"/>: for chat.postMessage, the messages that really appeared.</summary>
+    public IReadOnlyList<JsonObject> Succeeded(string method) =>
+        [.. Answered.Where(a => a.Method == method && a.Status == 200 && a.Body?["ok"]?.GetValue<bool>() == true).Select(a => a.Body!)];
+
     private async Task<IResult> ApiAsync(string method, HttpRequest request)
     {
         var call = await RecordAsync(method, request);
         if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var answer))
         {
+            Answered.Enqueue(new FakeAnswered(method, answer.Status, answer.Body));
             if (answer.RetryAfterSeconds is { } retry) request.HttpContext.Response.Headers.RetryAfter = retry.ToString();
             return answer.Body is null ? Results.StatusCode(answer.Status) : Results.Json(answer.Body, statusCode: answer.Status);
         }
-        if (call.Headers.GetValueOrDefault("Authorization")?.StartsWith("Bearer xoxb-") != true)
-            return Results.Json(new JsonObject { ["ok"] = false, ["error"] = "not_authed" });
-        return Results.Json(DefaultAnswer(method, call));
+        var body = call.Headers.GetValueOrDefault("Authorization")?.StartsWith("Bearer xoxb-") != true
+            ? new JsonObject { ["ok"] = false, ["error"] = "not_authed" }
+            : DefaultAnswer(method, call);
+        Answered.Enqueue(new FakeAnswered(method, 200, body));
+        return Results.Json(body);
     }
 
     private JsonObject DefaultAnswer(string method, SlackCall call) => method switch
@@ -128,6 +138,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
 /// <param name="RetryAfterSeconds">Sent as the Retry-After header (429).</param>
 public sealed record FakeAnswer(int Status, JsonObject? Body, int? RetryAfterSeconds = null);
+
+/// <summary>What the fake answered to one Web API call (<paramref name="Body"/> null for a bare status).</summary>
+public sealed record FakeAnswered(string Method, int Status, JsonObject? Body);
 
 /// <summary>One request the fake received, with helpers to read its arguments whatever the encoding.</summary>
 public sealed record SlackCall(string Method, string? ContentType, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string> Query, byte[] Body)

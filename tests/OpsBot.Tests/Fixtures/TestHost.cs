@@ -45,6 +45,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests bring their own data; DemoSeedingTests turns this back on.
             ["Demo:SeedOnStart"] = "false",
+            // No test may reach the real Slack: a closed local port unless a test points it at FakeSlack.
+            ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var app = OpsBotHost.Build([], c => c.AddInMemoryCollection(config), s =>

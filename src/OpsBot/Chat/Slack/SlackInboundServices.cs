@@ -8,7 +8,10 @@ public static class SlackInboundServices
     /// <summary>Slack waits three seconds; the acknowledgement needs some of them for the network.</summary>
     private static readonly TimeSpan MaxInlineAckBudget = TimeSpan.FromSeconds(2.5);
 
-    /// <summary>What answers Slack's requests; the endpoints themselves come with <see cref="SlackEndpoints.MapSlack"/>.</summary>
+    /// <summary>
+    /// What answers Slack's requests; the endpoints themselves come with <see cref="SlackEndpoints.MapSlack"/>.
+    /// Answers go out through <see cref="SlackApi"/> (AddSlackApi) and <see cref="SlackRenderer"/> (AddSlackRendering).
+    /// </summary>
     public static IServiceCollection AddSlackInbound(this IServiceCollection services)
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section);
@@ -20,6 +23,7 @@ public static class SlackInboundServices
             .ValidateOnStart();
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackResponseUrls>();
+        services.AddScoped<ISlackResponder, SlackDelivery>();
         services.AddHostedService<SlackWorker>();
         services.AddScoped<SlackCommandAck>();
         services.AddSingleton<SlackInteractions>();

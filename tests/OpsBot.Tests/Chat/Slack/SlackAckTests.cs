@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using OpsBot.Chat;
 using OpsBot.Chat.Slack;
@@ -15,16 +16,18 @@ namespace OpsBot.Tests.Chat.Slack;
 /// </summary>
 public sealed class SlackAckTests : IAsyncLifetime
 {
+    private readonly Mock<ISlackResponder> responder = new();
     private readonly Channel<(SlackResponseTarget Target, ChatReply Reply)> delivered = Channel.CreateUnbounded<(SlackResponseTarget, ChatReply)>();
     private SlackHost slack = null!;
 
     public async Task InitializeAsync()
     {
-        slack = await SlackHost.StartAsync(settings: new Dictionary<string, string?> { ["Slack:InlineAckBudget"] = "00:00:00.300", ["Slack:QueueCapacity"] = "1" });
-        slack.Responder.Setup(r => r.Inline(It.IsAny<ChatReply>())).Returns((ChatReply reply) => reply.Message.Files.Count > 0 || reply.Message.Blocks.OfType<ImageBlock>().Any()
+        slack = await SlackHost.StartAsync(s => s.AddSingleton(responder.Object),
+            new Dictionary<string, string?> { ["Slack:InlineAckBudget"] = "00:00:00.300", ["Slack:QueueCapacity"] = "1" });
+        responder.Setup(r => r.Inline(It.IsAny<ChatReply>())).Returns((ChatReply reply) => reply.Message.Files.Count > 0 || reply.Message.Blocks.OfType<ImageBlock>().Any()
             ? null
             : new JsonObject { ["response_type"] = reply.Public ? "in_channel" : "ephemeral", ["text"] = reply.Message.Fallback });
-        slack.Responder.Setup(r => r.DeliverAsync(It.IsAny<SlackResponseTarget>(), It.IsAny<ChatReply>(), It.IsAny<CancellationToken>()))
+        responder.Setup(r => r.DeliverAsync(It.IsAny<SlackResponseTarget>(), It.IsAny<ChatReply>(), It.IsAny<CancellationToken>()))
             .Returns((SlackResponseTarget target, ChatReply reply, CancellationToken _) => delivered.Writer.WriteAsync((target, reply)).AsTask());
     }
 
@@ -67,7 +70,7 @@ public sealed class SlackAckTests : IAsyncLifetime
         Assert.Equal("ephemeral", ack.GetProperty("response_type").GetString());
         Assert.StartsWith("This answer needs more time than Slack waits", ack.GetProperty("text").GetString());
         await WaitUntilAsync(() => slack.Slow.Cancelled == 1);
-        slack.Responder.Verify(r => r.DeliverAsync(It.IsAny<SlackResponseTarget>(), It.IsAny<ChatReply>(), It.IsAny<CancellationToken>()), Times.Never);
+        responder.Verify(r => r.DeliverAsync(It.IsAny<SlackResponseTarget>(), It.IsAny<ChatReply>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using OpsBot.Chat;
-using OpsBot.Chat.Slack;
 using OpsBot.Data;
-using OpsBot.Tests.Chat.Playground;
 using OpsBot.Tests.Fixtures;
 using OpsBot.Tests.Metrics;
 using static OpsBot.Tests.Metrics.MetricsFixture;
@@ -13,8 +10,8 @@ namespace OpsBot.Tests.Chat.Slack;
 
 /// <summary>
 /// The real host with Slack configured against a <see cref="FakeSlack"/>, a small known store (anna has an overdue
-/// and an open thread), the test commands <c>/slow</c> and <c>/sample</c> and the <c>sample.ack</c> button, and
-/// signed requests at the host's clock time.
+/// and an open thread), the test command <c>/slow</c> and the <c>test.press</c> button, and signed requests at the
+/// host's clock time.
 /// </summary>
 public sealed class SlackHost : IAsyncDisposable
 {
@@ -34,7 +31,6 @@ public sealed class SlackHost : IAsyncDisposable
     public TestHost Host { get; }
     public SlowGate Slow { get; }
     public SlackRequests Requests { get; }
-    public Mock<ISlackResponder> Responder { get; private init; } = null!;
 
     public static async Task<SlackHost> StartAsync(Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
@@ -46,7 +42,6 @@ public sealed class SlackHost : IAsyncDisposable
         await store.SaveAsync();
 
         var slow = new SlowGate();
-        var responder = new Mock<ISlackResponder>();
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:OpsBot"] = store.ConnectionString,
@@ -57,11 +52,12 @@ public sealed class SlackHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         var host = await TestHost.StartAsync(config, Now, services: s =>
         {
-            s.AddSingleton(slow).AddChatCommand<SlowCommand>().AddChatCommand<SampleCommand>().AddChatAction<SampleAction>();
-            s.AddSingleton(responder.Object);
+            s.AddSingleton(slow).AddChatCommand<SlowCommand>().AddChatAction<PressAction>();
             services?.Invoke(s);
         });
-        return new SlackHost(slack, store, host, slow) { Responder = responder };
+        // The token check at start is the Web API client's business; tests look at what requests cause.
+        slack.Calls.Clear();
+        return new SlackHost(slack, store, host, slow);
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Host.Http.SendAsync(request);
@@ -116,5 +112,21 @@ internal sealed class SlowCommand(SlowGate gate) : IChatCommand
             throw;
         }
         return new ChatMessage("Done slowly", new TextBlock(RichText.Plain("Done slowly")));
+    }
+}
+
+/// <summary><c>test.press:x</c>: rewrites the pressed message with who pressed it where, and replies "Noted".</summary>
+internal sealed class PressAction : IChatAction
+{
+    public const string Id = "test.press:x";
+
+    public string Name => "test.press";
+
+    public Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken ct)
+    {
+        var who = $"Pressed by {context.Actor.Platform}:{context.Actor.Id} ({context.Actor.DisplayName}) in {context.ChannelId} on {context.MessageId}";
+        return Task.FromResult(new ActionResult(
+            Reply: new ChatMessage("Noted", new TextBlock(RichText.Plain("Noted"))),
+            UpdateOriginal: new ChatMessage(who, new TextBlock(RichText.Plain(who)))));
     }
 }

@@ -13,14 +13,13 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
 
     private const string Press = """
         {"type":"block_actions","user":{"id":"U1","name":"olga"},"container":{"channel_id":"C1","message_ts":"1.2"},
-         "response_url":"http://127.0.0.1:9/response/r1","actions":[{"type":"button","action_id":"sample.ack:update"}]}
+         "response_url":"http://127.0.0.1:9/response/r1","actions":[{"type":"button","action_id":"test.press:x"}]}
         """;
 
     private async Task AssertNothingDoneAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
         await Task.Delay(100);
-        Assert.Empty(slack.Responder.Invocations);
         Assert.Empty(slack.Slack.Calls);
     }
 
@@ -33,8 +32,8 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
         await AssertNothingDoneAsync(await slack.SendAsync(slack.Requests.Interaction(payload)), HttpStatusCode.BadRequest);
 
     [Theory]
-    [InlineData("\"actions\":[{\"type\":\"button\",\"action_id\":\"sample.ack:update\"}]", "\"actions\":[]")]
-    [InlineData("\"action_id\":\"sample.ack:update\"", "\"value\":\"sample.ack:update\"")]
+    [InlineData("\"actions\":[{\"type\":\"button\",\"action_id\":\"test.press:x\"}]", "\"actions\":[]")]
+    [InlineData("\"action_id\":\"test.press:x\"", "\"value\":\"test.press:x\"")]
     [InlineData("\"user\":{\"id\":\"U1\",\"name\":\"olga\"}", "\"user\":{\"name\":\"olga\"}")]
     [InlineData("\"container\":{\"channel_id\":\"C1\",\"message_ts\":\"1.2\"}", "\"container\":{\"message_ts\":\"1.2\"}")]
     [InlineData("\"response_url\":\"http://127.0.0.1:9/response/r1\"", "\"response_url\":\"not a url\"")]

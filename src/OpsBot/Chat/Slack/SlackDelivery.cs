@@ -51,11 +51,26 @@ public sealed class SlackDelivery(
             if (!isPublic) fitted = fitter.Fit(WithNote(message, text.Of(SlackInboundText.Resources).Rich("FilesInDirectMessage")), MessageLimits.Slack);
             var shareIn = isPublic ? target.ChannelId : await api.OpenDirectMessageAsync(target.UserId, ct);
             foreach (var image in fitted.Blocks.OfType<ImageBlock>())
-                imageIds[image.FileName] = await api.UploadFileAsync(new SlackUpload(image.FileName, image.Png, image.FileName, UploadAltText(image), shareIn, null), ct);
+                if (await TryUploadAsync(new SlackUpload(image.FileName, image.Png, image.FileName, UploadAltText(image), shareIn, null), ct) is { } id)
+                    imageIds[image.FileName] = id;
             foreach (var file in fitted.Files)
-                await api.UploadFileAsync(new SlackUpload(file.Name, file.Content, file.Name, null, shareIn, null), ct);
+                await TryUploadAsync(new SlackUpload(file.Name, file.Content, file.Name, null, shareIn, null), ct);
         }
         await api.RespondAsync(responseUrl, renderer.Render(fitted, imageIds), mode, ct);
+    }
+
+    /// <summary>A failed upload costs the answer one chart or file, not the answer: the renderer shows a chart's alt text instead.</summary>
+    private async Task<string?> TryUploadAsync(SlackUpload upload, CancellationToken ct)
+    {
+        try
+        {
+            return await api.UploadFileAsync(upload, ct);
+        }
+        catch (SlackApiException e)
+        {
+            log.LogWarning("Upload of {File} refused by Slack ({Error}); the answer goes without it", upload.FileName, e.Error);
+            return null;
+        }
     }
 
     /// <summary>An upload's alt text takes 1000 characters; the image block keeps the whole text (2000).</summary>

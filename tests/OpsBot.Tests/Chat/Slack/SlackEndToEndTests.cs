@@ -127,6 +127,18 @@ public sealed class SlackEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChartUploadRefused_TheAnswerStillGoes_WithTheChartsAltText()
+    {
+        Fake.FailNext("files.getUploadURLExternal", "invalid_arguments");
+
+        Assert.Equal(HttpStatusCode.OK, (await slack.SendAsync(slack.Requests.Command("/digest", "weekly public", Fake.ResponseUrl("r1")))).StatusCode);
+
+        var answer = (await CallsAsync("response/r1", 1)).Single().Json!;
+        Assert.Equal(2, answer["blocks"]!.AsArray().Count(b => (string?)b!["type"] == "image"));
+        Assert.Contains("[image: GMV per day, this week (week before):", AllText(answer));
+    }
+
+    [Fact]
     public async Task SlowCommand_IsAckedWithinTheBudget_AndItsAnswerFollowsThroughResponseUrl()
     {
         var (ack, elapsed) = await TimedAsync(slack.Requests.Command("/slow", "", Fake.ResponseUrl("r1")));

@@ -39,9 +39,7 @@ public static class OpsBotHost
         builder.Services.AddOps();
         builder.Services.AddPlayground();
         builder.Services.AddDigest();
-        builder.Services.AddSlackRendering();
-        builder.Services.AddSlackApi(builder.Configuration);
-        builder.Services.AddSlackDirectory();
+        builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);
@@ -50,6 +48,7 @@ public static class OpsBotHost
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapPlatformFeed();
         app.UsePlayground();
+        app.MapSlack();
         return app;
     }
 }

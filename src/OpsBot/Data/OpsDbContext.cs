@@ -18,6 +18,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<RefundReview> RefundReviews => Set<RefundReview>();
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
+    public DbSet<SlackEventReceipt> SlackEventReceipts => Set<SlackEventReceipt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -38,6 +39,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new RefundReview.Configuration());
         b.ApplyConfiguration(new ProcessedEvent.Configuration());
         b.ApplyConfiguration(new PlaygroundMessage.Configuration());
+        b.ApplyConfiguration(new SlackEventReceipt.Configuration());
     }
 }
 

@@ -363,6 +363,29 @@ namespace OpsBot.Data.Migrations.SqlServer
                     b.ToTable("Replies");
                 });
 
+            modelBuilder.Entity("OpsBot.Data.SlackEventReceipt", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("SlackEventReceipts");
+                });
+
             modelBuilder.Entity("OpsBot.Data.Thread", b =>
                 {
                     b.Property<string>("Id")

@@ -350,6 +350,29 @@ namespace OpsBot.Data.Migrations.Sqlite
                     b.ToTable("Replies");
                 });
 
+            modelBuilder.Entity("OpsBot.Data.SlackEventReceipt", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("SlackEventReceipts");
+                });
+
             modelBuilder.Entity("OpsBot.Data.Thread", b =>
                 {
                     b.Property<string>("Id")

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
+using OpsBot.Http;
 
 namespace OpsBot.Platform;
 
 /// <summary><c>POST /platform/events</c>: the platform pushes signed batches of events (docs/platform-events.md).</summary>
 public static class PlatformFeedEndpoints
 {
-    public const int MaxBodyBytes = 1024 * 1024;
 
     /// <summary>Maps the feed only when <c>Platform:WebhookSecret</c> is set: no secret, no endpoint (fails closed).</summary>
     public static IEndpointRouteBuilder MapPlatformFeed(this IEndpointRouteBuilder app)
@@ -23,10 +22,9 @@ public static class PlatformFeedEndpoints
     private static async Task<Results<Ok<FeedAccepted>, BadRequest<FeedRefused>, UnauthorizedHttpResult, StatusCodeHttpResult>> ReceiveEventsAsync(
         HttpRequest request, WebhookSignature signature, EventParser parser, EventFeed feed, ILogger log, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBodyBytes) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        if (!IsJson(request.ContentType)) return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        // Content-Length may be absent (chunked), so the read itself is capped too.
-        var body = await ReadCappedAsync(request.Body, MaxBodyBytes, ct);
+        if (RawBody.AnnouncedTooLarge(request)) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!RawBody.IsOfType(request, "application/json")) return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        var body = await RawBody.ReadAsync(request, ct);
         if (body is null) return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         if (!signature.IsValid(request.Headers[WebhookSignature.TimestampHeader], request.Headers[WebhookSignature.SignatureHeader], body))
             return TypedResults.Unauthorized();
@@ -41,24 +39,6 @@ public static class PlatformFeedEndpoints
         }
         log.LogInformation("Platform batch: {Applied} applied, {Duplicates} duplicates", result.Applied, result.Duplicates);
         return TypedResults.Ok(new FeedAccepted(result.Applied, result.Duplicates));
-    }
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
-
-    /// <returns>The body, or null when it is longer than <paramref name="max"/> bytes.</returns>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, int max, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > max) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OpsBot.Platform;
 using OpsBot.Tests.Fixtures;
 using static OpsBot.Tests.Platform.FeedSamples;
+using OpsBot.Http;
 
 namespace OpsBot.Tests.Platform;
 
@@ -153,7 +154,7 @@ public sealed class PlatformFeedEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_BodyOverOneMebibyte_Returns413()
     {
-        var body = "[" + new string(' ', PlatformFeedEndpoints.MaxBodyBytes) + "]";
+        var body = "[" + new string(' ', RawBody.MaxBytes) + "]";
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await host.Http.SendAsync(Signed(body))).StatusCode);
     }
@@ -162,7 +163,7 @@ public sealed class PlatformFeedEndpointTests : IAsyncLifetime
     public async Task Post_ChunkedBodyOverOneMebibyte_Returns413()
     {
         var request = Signed("[]");
-        request.Content = new ChunkedContent(new byte[PlatformFeedEndpoints.MaxBodyBytes + 1]);
+        request.Content = new ChunkedContent(new byte[RawBody.MaxBytes + 1]);
         request.Content.Headers.ContentType = new("application/json");
 
         var response = await host.Http.SendAsync(request);

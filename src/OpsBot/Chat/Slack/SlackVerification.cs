@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
+using OpsBot.Http;
 
 namespace OpsBot.Chat.Slack;
 
@@ -12,7 +12,6 @@ namespace OpsBot.Chat.Slack;
 /// </summary>
 public sealed class SlackVerification(string secret, TimeProvider clock, string mediaType) : IEndpointFilter
 {
-    public const int MaxBodyBytes = 1024 * 1024;
     public const string Form = "application/x-www-form-urlencoded";
     public const string Json = "application/json";
 
@@ -20,11 +19,9 @@ public sealed class SlackVerification(string secret, TimeProvider clock, string 
     {
         var http = context.HttpContext;
         var request = http.Request;
-        if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || !media.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
-            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        // Content-Length may be absent (chunked), so the read itself is capped too.
-        if (await ReadCappedAsync(request.Body, http.RequestAborted) is not { } body)
+        if (RawBody.AnnouncedTooLarge(request)) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!RawBody.IsOfType(request, mediaType)) return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        if (await RawBody.ReadAsync(request, http.RequestAborted) is not { } body)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
         var form = mediaType == Form ? ParseForm(body) : new Dictionary<string, string>();
@@ -53,18 +50,5 @@ public sealed class SlackVerification(string secret, TimeProvider clock, string 
         {
             return null;
         }
-    }
-
-    /// <returns>The body, or null when it is longer than <see cref="MaxBodyBytes"/>.</returns>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        for (int read; (read = await body.ReadAsync(chunk, ct)) > 0;)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

@@ -8,6 +8,7 @@ using OpsBot.Digest;
 using OpsBot.Platform.Demo;
 using OpsBot.Platform;
 using OpsBot.Radar;
+using OpsBot.Schedules;
 
 namespace OpsBot;
 
@@ -40,6 +41,7 @@ public static class OpsBotHost
         builder.Services.AddPlayground();
         builder.Services.AddDigest();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

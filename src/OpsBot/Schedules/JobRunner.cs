@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Options;
+using OpsBot.Data;
+
+namespace OpsBot.Schedules;
+
+/// <summary>An occurrence that will not run, recorded as skipped (an alert about it comes with the alerts).</summary>
+public sealed record SkippedOccurrence(string Job, DateTimeOffset OccurrenceAt);
+
+/// <summary>What one tick did: the occurrences this instance ran (with their outcome) and those it recorded as skipped.</summary>
+public sealed record TickReport(IReadOnlyList<(string Job, DateTimeOffset OccurrenceAt, JobOutcome Outcome)> Ran, IReadOnlyList<SkippedOccurrence> Skipped);
+
+/// <summary>
+/// Runs the registered jobs' due occurrences, once across instances. Each tick looks at (last checked, now]
+/// per job; after a start, "last checked" is the job's latest recorded occurrence, so what was missed while no
+/// instance was up is caught up: only the most recent missed occurrence runs (late) if still inside the grace
+/// window — a radar posted twice in a row helps nobody — and the others are recorded as skipped.
+/// </summary>
+public sealed class JobRunner(
+    ScheduleCalendar calendar, IServiceScopeFactory scopes, TimeProvider clock, IOptions<ScheduleOptions> options, ILogger<JobRunner> log)
+{
+    /// <summary>An occurrence run this much after its time is late: a tick comes at most a minute after it.</summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>How far back a restart looks for missed occurrences, so a long outage is not replayed row by row.</summary>
+    public static readonly TimeSpan MissedLookback = TimeSpan.FromDays(7);
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<string, DateTimeOffset> checkedUntil = new(StringComparer.Ordinal);
+
+    public async Task<TickReport> TickAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            var ran = new List<(string, DateTimeOffset, JobOutcome)>();
+            var skipped = new List<SkippedOccurrence>();
+            var now = clock.GetUtcNow();
+            var grace = options.Value.GraceWindow;
+            var jobs = await RegisteredJobsAsync(ct);
+            foreach (var (job, occurrence) in await InScopeAsync((c, t) => c.AbandonedAsync(jobs, now - grace, t), ct))
+                if (await InScopeAsync((c, t) => c.TryReclaimAsync(job, occurrence, t), ct))
+                    ran.Add((job, occurrence, await RunAsync(job, occurrence, now, ct)));
+            foreach (var job in jobs)
+            {
+                var from = checkedUntil.TryGetValue(job, out var last) ? last
+                    : await InScopeAsync((c, t) => c.LastOccurrenceAsync(job, t), ct) ?? now;
+                var due = calendar.Occurrences(job, Max(from, now - MissedLookback), now).ToList();
+                checkedUntil[job] = now;
+                if (due.Count == 0) continue;
+                var run = now - due[^1] <= grace ? due[^1] : (DateTimeOffset?)null;
+                foreach (var occurrence in due.Where(o => o != run))
+                    if (await InScopeAsync((c, t) => c.TryRecordSkippedAsync(job, occurrence, t), ct))
+                        skipped.Add(new SkippedOccurrence(job, occurrence));
+                if (run is { } at && await InScopeAsync((c, t) => c.TryClaimAsync(job, at, t), ct))
+                    ran.Add((job, at, await RunAsync(job, at, now, ct)));
+            }
+            foreach (var group in skipped.GroupBy(s => s.Job))
+                log.LogWarning("Skipped {Count} occurrence(s) of {Job} (missed, last {Occurrence:O}): outside the grace window of {Grace} or superseded",
+                    group.Count(), group.Key, group.Max(s => s.OccurrenceAt), grace);
+            return new TickReport(ran, skipped);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<JobOutcome> RunAsync(string job, DateTimeOffset occurrence, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var claims = scope.ServiceProvider.GetRequiredService<JobClaims>();
+        var work = scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == job);
+        JobOutcome outcome;
+        string? error = null;
+        try
+        {
+            await work.RunAsync(occurrence, ct);
+            outcome = now - occurrence > LateAfter ? JobOutcome.Late : JobOutcome.Succeeded;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Scheduled job {Job} for {Occurrence:O} failed", job, occurrence);
+            (outcome, error) = (JobOutcome.Failed, e.Message);
+        }
+        // Recorded even when the host is stopping, so the row does not wait out its lease.
+        await claims.FinishAsync(job, occurrence, outcome, error, CancellationToken.None);
+        return outcome;
+    }
+
+    private async Task<IReadOnlyList<string>> RegisteredJobsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var names = scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => j.Name).ToList();
+        foreach (var name in names.Where(n => !calendar.Has(n)))
+            throw new InvalidOperationException($"Scheduled job '{name}' has no schedule: add {ScheduleOptions.Section}:{name}.");
+        return [.. calendar.Jobs.Where(names.Contains)];
+    }
+
+    private async Task<T> InScopeAsync<T>(Func<JobClaims, CancellationToken, Task<T>> use, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<JobClaims>(), ct);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -82,7 +82,7 @@ public sealed class JobRunner(
             log.LogError(e, "Scheduled job {Job} for {Occurrence:O} failed", job, occurrence);
             (outcome, error) = (JobOutcome.Failed, e.Message);
         }
-        // Recorded even when the host is stopping, so the row does not wait out its lease.
+        // A job cancelled by shutdown never gets here: its row stays running and another instance retries it once its lease expires.
         await claims.FinishAsync(job, occurrence, outcome, error, CancellationToken.None);
         return outcome;
     }

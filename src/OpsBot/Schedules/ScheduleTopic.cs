@@ -32,8 +32,16 @@ public sealed class ScheduleTopic(
         return new ChatMessage(header, [.. blocks], []);
     }
 
-    private RichText Next(string job, DateTimeOffset now) =>
-        T.Rich("Next", [.. calendar.Next(job, now, NextRuns).Select(format.TimeValue).Cast<object?>()]);
+    private RichText Next(string job, DateTimeOffset now)
+    {
+        // A cron expression may have fewer than three future dates (a 29 February), or none at all.
+        var runs = calendar.Next(job, now, NextRuns);
+        if (runs.Count == 0) return T.Rich("NextNone");
+        var line = T.Rich("Next");
+        for (var i = 0; i < runs.Count; i++)
+            line = line.Append(RichText.Format(text.Culture, i == 0 ? "{0}" : ", {0}", format.TimeValue(runs[i])));
+        return line;
+    }
 
     private RichText Last(JobRun? run)
     {

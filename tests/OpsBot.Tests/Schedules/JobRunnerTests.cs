@@ -137,6 +137,31 @@ public sealed class JobRunnerTests
         Assert.Equal(JobOutcome.Failed, Assert.Single(report.Ran).Outcome);
     }
 
+    [Fact]
+    public async Task JobWithoutASchedule_IsAClearError_NamingTheKeyToAdd()
+    {
+        using var database = new TestDatabase();
+        await using var instance = new RunnerInstance(database, new FakeTimeProvider(Berlin(2026, 11, 23, 9)), log, ["MonthlyReport"]);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(instance.TickAsync);
+
+        Assert.Equal("Scheduled job 'MonthlyReport' has no schedule: add Schedules:MonthlyReport.", error.Message);
+    }
+
+    [Fact]
+    public async Task GraceWindowFromConfiguration_DecidesLateOrSkipped()
+    {
+        using var database = new TestDatabase();
+        await RunFridayNineAsync(database);
+        var clock = new FakeTimeProvider(Berlin(2026, 11, 23, 10, 30));
+        await using var restarted = new RunnerInstance(database, clock, log, ["DailyDigest"], o => o.GraceWindow = TimeSpan.FromHours(1));
+
+        var report = await restarted.TickAsync();
+
+        Assert.Empty(report.Ran);
+        Assert.Equal([new("DailyDigest", Berlin(2026, 11, 23, 9))], report.Skipped);
+    }
+
     private async Task RunFridayNineAsync(TestDatabase database)
     {
         var clock = new FakeTimeProvider(Berlin(2026, 11, 20, 8, 59));

@@ -6,8 +6,11 @@ namespace OpsBot.Schedules;
 /// <summary>An occurrence that will not run, recorded as skipped (an alert about it comes with the alerts).</summary>
 public sealed record SkippedOccurrence(string Job, DateTimeOffset OccurrenceAt);
 
-/// <summary>What one tick did: the occurrences this instance ran (with their outcome) and those it recorded as skipped.</summary>
-public sealed record TickReport(IReadOnlyList<(string Job, DateTimeOffset OccurrenceAt, JobOutcome Outcome)> Ran, IReadOnlyList<SkippedOccurrence> Skipped);
+/// <summary>An occurrence this instance ran, and how it ended.</summary>
+public sealed record RanOccurrence(string Job, DateTimeOffset OccurrenceAt, JobOutcome Outcome);
+
+/// <summary>What one tick did: the occurrences this instance ran and those it recorded as skipped.</summary>
+public sealed record TickReport(IReadOnlyList<RanOccurrence> Ran, IReadOnlyList<SkippedOccurrence> Skipped);
 
 /// <summary>
 /// Runs the registered jobs' due occurrences, once across instances. Each tick looks at (last checked, now]
@@ -32,14 +35,14 @@ public sealed class JobRunner(
         await gate.WaitAsync(ct);
         try
         {
-            var ran = new List<(string, DateTimeOffset, JobOutcome)>();
+            var ran = new List<RanOccurrence>();
             var skipped = new List<SkippedOccurrence>();
             var now = clock.GetUtcNow();
             var grace = options.Value.GraceWindow;
             var jobs = await RegisteredJobsAsync(ct);
             foreach (var (job, occurrence) in await InScopeAsync((c, t) => c.AbandonedAsync(jobs, now - grace, t), ct))
                 if (await InScopeAsync((c, t) => c.TryReclaimAsync(job, occurrence, t), ct))
-                    ran.Add((job, occurrence, await RunAsync(job, occurrence, now, ct)));
+                    ran.Add(new(job, occurrence, await RunAsync(job, occurrence, now, ct)));
             foreach (var job in jobs)
             {
                 var from = checkedUntil.TryGetValue(job, out var last) ? last
@@ -52,7 +55,7 @@ public sealed class JobRunner(
                     if (await InScopeAsync((c, t) => c.TryRecordSkippedAsync(job, occurrence, t), ct))
                         skipped.Add(new SkippedOccurrence(job, occurrence));
                 if (run is { } at && await InScopeAsync((c, t) => c.TryClaimAsync(job, at, t), ct))
-                    ran.Add((job, at, await RunAsync(job, at, now, ct)));
+                    ran.Add(new(job, at, await RunAsync(job, at, now, ct)));
             }
             foreach (var group in skipped.GroupBy(s => s.Job))
                 log.LogWarning("Skipped {Count} occurrence(s) of {Job} (missed, last {Occurrence:O}): outside the grace window of {Grace} or superseded",

@@ -73,7 +73,7 @@ public sealed class JobRunnerTests
         var second = await restarted.TickAsync();
 
         Assert.Equal([Berlin(2026, 11, 20, 9), Berlin(2026, 11, 23, 9)], log.Of("DailyDigest"));
-        Assert.Equal([("DailyDigest", Berlin(2026, 11, 23, 9), JobOutcome.Late)], first.Ran);
+        Assert.Equal([new("DailyDigest", Berlin(2026, 11, 23, 9), JobOutcome.Late)], first.Ran);
         Assert.Empty(second.Ran);
         Assert.Equal(JobOutcome.Late, (await RunsAsync(database, "DailyDigest")).Last().Outcome);
     }

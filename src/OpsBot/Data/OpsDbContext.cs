@@ -19,6 +19,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
     public DbSet<SlackEventReceipt> SlackEventReceipts => Set<SlackEventReceipt>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -40,6 +41,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new ProcessedEvent.Configuration());
         b.ApplyConfiguration(new PlaygroundMessage.Configuration());
         b.ApplyConfiguration(new SlackEventReceipt.Configuration());
+        b.ApplyConfiguration(new OutboxMessage.Configuration());
     }
 }
 

@@ -24,8 +24,7 @@ public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal s
         var lastError = Shorten(error.Message);
         var park = item.Attempts >= settings.MaxAttempts;
         var nextAttemptAt = clock.GetUtcNow() + settings.RetryAfter(item.Attempts);
-        var written = await db.OutboxMessages
-            .Where(m => m.Id == item.Id && m.Status == OutboxStatus.Sending && m.LeaseOwner == signal.Owner)
+        var written = await OutboxSender.Claimed(db, item.Id, signal.Owner)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
                 .SetProperty(m => m.NextAttemptAt, nextAttemptAt)

@@ -9,10 +9,12 @@ namespace OpsBot.Chat.Outbox;
 /// nobody's live lease), so of two instances exactly one wins it; the other moves on.
 /// </summary>
 /// <remarks>
-/// The one window where a message can appear twice: the platform accepted it but this instance died (or lost its
-/// lease) before marking it sent. The message stays <see cref="OutboxStatus.Sending"/> until its lease expires and
-/// is then sent again, because Slack has no idempotency key to ask with. The window is kept to the instant between
-/// the platform's answer and one UPDATE, which is written even while the host is stopping.
+/// The playground posts into the ops store, so its post and the "sent" mark commit together: exactly once.
+/// Slack has one window where a message can appear twice: Slack accepted it, but this instance died (or lost its
+/// lease) before marking it sent, or Slack answered 5xx/timed out after posting. The message stays
+/// <see cref="OutboxStatus.Sending"/> (or is retried) and is sent again, because Slack has no idempotency key to ask
+/// with. The window is kept to the instant between Slack's answer and one UPDATE, which is written even while the
+/// host is stopping; SlackApi itself repeats a post only after a 429 or a refused connection (nothing posted).
 /// </remarks>
 public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxParking parking, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
@@ -52,6 +54,7 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
     private async Task SendAsync(long id, IOutboxChannel channel, CancellationToken ct)
     {
         var item = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        await using var transaction = channel.InStore ? await db.Database.BeginTransactionAsync(ct) : null;
         string reference;
         try
         {
@@ -59,20 +62,31 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
+            // A post the channel added but could not save must not ride along with the next message's save.
+            db.ChangeTracker.Clear();
             await parking.FailedAsync(item, e, ct);
             return;
         }
         // Not cancellable: once the platform has it, only this write keeps a restart from sending it again.
-        var marked = await Claimed(id).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Status, OutboxStatus.Sent)
-            .SetProperty(m => m.Reference, reference)
-            .SetProperty(m => m.SentAt, clock.GetUtcNow())
-            .SetProperty(m => m.LeaseOwner, (string?)null)
-            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-        if (marked == 0)
+        var marked = await MarkSentAsync(id, reference);
+        if (transaction is not null)
+        {
+            // In the store, a lost lease undoes the post: whoever holds the lease now delivers it, once.
+            if (marked == 1) await transaction.CommitAsync(CancellationToken.None);
+            else await transaction.RollbackAsync(CancellationToken.None);
+        }
+        else if (marked == 0)
             log.LogWarning("Outbox {Key} was delivered after its lease ran out; another instance may deliver it again", item.Key);
     }
+
+    private Task<int> MarkSentAsync(long id, string reference) => Claimed(id).ExecuteUpdateAsync(s => s
+        .SetProperty(m => m.Status, OutboxStatus.Sent)
+        .SetProperty(m => m.Reference, reference)
+        .SetProperty(m => m.SentAt, clock.GetUtcNow())
+        .SetProperty(m => m.LeaseOwner, (string?)null)
+        .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+        .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
 
     private async Task<string> DeliverAsync(OutboxMessage item, IOutboxChannel channel, CancellationToken ct)
     {
@@ -88,7 +102,9 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
         return original;
     }
 
+    private IQueryable<OutboxMessage> Claimed(long id) => Claimed(db, id, signal.Owner);
+
     /// <summary>Still ours: a write after a lost lease must not overwrite the new owner's state.</summary>
-    internal IQueryable<OutboxMessage> Claimed(long id) =>
-        db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Sending && m.LeaseOwner == signal.Owner);
+    internal static IQueryable<OutboxMessage> Claimed(OpsDbContext db, long id, string owner) =>
+        db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Sending && m.LeaseOwner == owner);
 }

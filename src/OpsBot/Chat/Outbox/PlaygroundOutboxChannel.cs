@@ -7,6 +7,8 @@ namespace OpsBot.Chat.Outbox;
 /// <summary>Delivers to the browser playground: the team's posts to its channels, creator messages to their DM there.</summary>
 public sealed class PlaygroundOutboxChannel(PlaygroundChannel channels, PlaygroundHistory history, OpsDbContext db) : IOutboxChannel
 {
+    public bool InStore => true;
+
     public async Task<string> PostAsync(OutboxTarget target, ChatMessage message, CancellationToken ct)
     {
         var id = await channels.PostAsync(ChannelOf(target), message, ct);

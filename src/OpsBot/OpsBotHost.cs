@@ -1,4 +1,5 @@
 using OpsBot.Chat;
+using OpsBot.Chat.Outbox;
 using OpsBot.Creators;
 using OpsBot.Chat.Playground;
 using OpsBot.Chat.Slack;
@@ -42,6 +43,7 @@ public static class OpsBotHost
         builder.Services.AddDigest();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
+        builder.Services.AddOutbox();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

@@ -20,6 +20,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
     public DbSet<SlackEventReceipt> SlackEventReceipts => Set<SlackEventReceipt>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -42,6 +43,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new PlaygroundMessage.Configuration());
         b.ApplyConfiguration(new SlackEventReceipt.Configuration());
         b.ApplyConfiguration(new JobRun.Configuration());
+        b.ApplyConfiguration(new OutboxMessage.Configuration());
     }
 }
 

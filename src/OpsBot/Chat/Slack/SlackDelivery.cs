@@ -74,7 +74,7 @@ public sealed class SlackDelivery(
     }
 
     /// <summary>An upload's alt text takes 1000 characters; the image block keeps the whole text (2000).</summary>
-    private static string UploadAltText(ImageBlock image) => image.AltText.Length <= MaxUploadAltText ? image.AltText : image.AltText[..(MaxUploadAltText - 1)] + "…";
+    internal static string UploadAltText(ImageBlock image) => image.AltText.Length <= MaxUploadAltText ? image.AltText : image.AltText[..(MaxUploadAltText - 1)] + "…";
 
     private static bool HasUploads(ChatMessage fitted) => fitted.Files.Count > 0 || fitted.Blocks.OfType<ImageBlock>().Any();
 

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace OpsBot.Chat.Playground;
+namespace OpsBot.Chat;
 
 /// <summary>
-/// <see cref="ChatMessage"/> as JSON, one shape for the store and the browser: blocks carry a <c>type</c>
+/// <see cref="ChatMessage"/> as JSON, one shape for the stores (playground, outbox) and the browser: blocks carry a <c>type</c>
 /// (<c>header</c>, <c>text</c>, …). <see cref="Stored"/> keeps image and file bytes; <see cref="Browser"/>
 /// leaves them out, since the browser fetches them by URL (message id and block or file index).
 /// </summary>
@@ -96,7 +96,7 @@ public static class ChatMessageJson
         public override void Write(Utf8JsonWriter writer, MessageBlock value, JsonSerializerOptions options)
         {
             var name = BlockTypes.GetValueOrDefault(value.GetType())
-                ?? throw new NotSupportedException($"The playground cannot store a {value.GetType().Name} yet: add it to ChatMessageJson.");
+                ?? throw new NotSupportedException($"OpsBot cannot store a {value.GetType().Name} yet: add it to ChatMessageJson.");
             var node = JsonSerializer.SerializeToNode(value, value.GetType(), options)!.AsObject();
             node.Insert(0, "type", name);
             node.WriteTo(writer, options);

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsBot.Data;
+using OpsBot.Formatting;
+
+namespace OpsBot.Chat.Outbox;
+
+/// <summary>
+/// What a failed send leads to: another try later (the wait doubling each time), or after
+/// <see cref="OutboxOptions.MaxAttempts"/> the message is parked and the alerts channel is told what could not be delivered.
+/// </summary>
+public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal signal, OpsText text, TimeProvider clock,
+    IOptions<OutboxOptions> options, ILogger<OutboxParking> log)
+{
+    /// <summary>Alerts about parked messages; one that is parked itself raises no further alert (no alert loop).</summary>
+    public const string AlertPrefix = "outbox.parked:";
+
+    private readonly OutboxOptions settings = options.Value;
+
+    /// <param name="item">As claimed: <see cref="OutboxMessage.Attempts"/> includes this attempt.</param>
+    public async Task FailedAsync(OutboxMessage item, Exception error, CancellationToken ct)
+    {
+        // The exception's message only: SlackApi keeps tokens out of it, and the message body is never quoted.
+        var lastError = Shorten(error.Message);
+        var park = item.Attempts >= settings.MaxAttempts;
+        var nextAttemptAt = clock.GetUtcNow() + settings.RetryAfter(item.Attempts);
+        var written = await OutboxSender.Claimed(db, item.Id, signal.Owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
+                .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, lastError), ct);
+        if (written == 0) return;
+        if (!park)
+        {
+            log.LogWarning("Outbox {Key} not delivered (attempt {Attempt} of {Max}), next try at {At}: {Error}",
+                item.Key, item.Attempts, settings.MaxAttempts, nextAttemptAt, lastError);
+            return;
+        }
+        log.LogError("Outbox {Key} parked after {Attempts} attempts: {Error}", item.Key, item.Attempts, lastError);
+        if (!item.Key.StartsWith(AlertPrefix, StringComparison.Ordinal))
+            await outbox.EnqueueAsync(AlertPrefix + item.Id, OutboxTarget.Channel(OpsChannel.Alerts), Alert(item, lastError), ct);
+    }
+
+    private ChatMessage Alert(OutboxMessage item, string lastError)
+    {
+        var texts = text.Of(OutboxText.Resources);
+        var target = texts.Format(item.TargetKind == OutboxTargetKind.Channel ? "Target.Channel" : "Target.CreatorDm", item.TargetId);
+        return new ChatMessage(
+            texts.Format("Parked.Fallback", item.Key, target),
+            new HeaderBlock(texts["Parked.Header"]),
+            new TextBlock(texts.Rich("Parked.Text", item.Key, target, item.Attempts)),
+            new TextBlock(texts.Rich("Parked.LastError", lastError)));
+    }
+
+    private static string Shorten(string error) => error.Length <= Limits.Note ? error : error[..(Limits.Note - 1)] + "…";
+}

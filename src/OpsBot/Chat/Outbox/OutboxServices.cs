@@ -1,0 +1,24 @@
+namespace OpsBot.Chat.Outbox;
+
+public static class OutboxServices
+{
+    /// <summary>The outbox (<see cref="Outbox"/> to enqueue) and the worker that delivers it to Slack or the playground.</summary>
+    public static IServiceCollection AddOutbox(this IServiceCollection services)
+    {
+        services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.Section)
+            .Validate(o => o.MaxAttempts >= 1, "Outbox:MaxAttempts must be at least 1.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero, "Outbox:PollInterval and Outbox:Lease must be positive.")
+            .Validate(o => o.FirstRetryAfter > TimeSpan.Zero && o.MaxRetryAfter >= o.FirstRetryAfter,
+                "Outbox:FirstRetryAfter must be positive and at most Outbox:MaxRetryAfter.")
+            .ValidateOnStart();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<OutboxSender>();
+        services.AddScoped<OutboxParking>();
+        services.AddScoped<PlaygroundOutboxChannel>();
+        services.AddScoped<SlackOutboxChannel>();
+        services.AddHostedService<OutboxWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using OpsBot.Chat.Rendering;
+using OpsBot.Chat.Slack;
+using OpsBot.Data;
+
+namespace OpsBot.Chat.Outbox;
+
+/// <summary>
+/// Delivers to Slack: the team's posts to the channels in <c>Slack:Channels</c>, creator messages to the creator's DM
+/// with OpsBot. Charts are uploaded unshared first (repeating that shows nobody anything) and placed in the message;
+/// files are shared after the message is posted, so a retried post never shares them twice.
+/// </summary>
+public sealed class SlackOutboxChannel(SlackApi api, SlackDirectory directory, SlackRenderer renderer, MessageFitter fitter,
+    ILogger<SlackOutboxChannel> log) : IOutboxChannel
+{
+    public async Task<string> PostAsync(OutboxTarget target, ChatMessage message, CancellationToken ct)
+    {
+        var channel = await ChannelIdAsync(target, ct);
+        var fitted = fitter.Fit(message, MessageLimits.Slack);
+        var imageIds = new Dictionary<string, string>();
+        foreach (var image in fitted.Blocks.OfType<ImageBlock>())
+            imageIds[image.FileName] = await api.UploadFileAsync(new SlackUpload(image.FileName, image.Png, image.FileName, SlackDelivery.UploadAltText(image), null, null), ct);
+        var posted = await api.PostMessageAsync(channel, renderer.Render(fitted, imageIds), ct);
+        foreach (var file in fitted.Files)
+            await ShareAfterPostAsync(new SlackUpload(file.Name, file.Content, file.Name, null, posted.Channel, null), ct);
+        return $"{posted.Channel}:{posted.Ts}";
+    }
+
+    /// <summary>Text and blocks only: files went out with the post.</summary>
+    public Task UpdateAsync(string reference, ChatMessage message, CancellationToken ct)
+    {
+        var (channel, ts) = reference.Split(':', 2) is [var c, var t] ? (c, t) : throw new FormatException($"'{reference}' is not a Slack channel:ts.");
+        var fitted = fitter.Fit(message with { Files = [] }, MessageLimits.Slack);
+        return api.UpdateMessageAsync(channel, ts, renderer.Render(fitted), ct);
+    }
+
+    private async Task<string> ChannelIdAsync(OutboxTarget target, CancellationToken ct)
+    {
+        if (target.Kind == OutboxTargetKind.Channel)
+            return directory.ChannelFor(target.OpsChannel) ?? throw new InvalidOperationException($"Slack:Channels:{target.Id} is not set.");
+        var user = await directory.CreatorUserIdAsync(target.Id, ct)
+            ?? throw new InvalidOperationException($"Creator {target.Id} has no Slack user (no slackUserId, or their email is not in the workspace).");
+        return await api.OpenDirectMessageAsync(user, ct);
+    }
+
+    /// <summary>The message is out; a file Slack refuses is logged, not retried (a retry would post the message again).</summary>
+    private async Task ShareAfterPostAsync(SlackUpload upload, CancellationToken ct)
+    {
+        try
+        {
+            await api.UploadFileAsync(upload, ct);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        {
+            log.LogWarning(e, "File {File} not shared in {Channel}; the message went without it", upload.FileName, upload.ChannelId);
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using OpsBot.Chat;
+using OpsBot.Schedules;
 
 namespace OpsBot.Digest;
 
@@ -18,6 +19,8 @@ public static class DigestServices
         services.AddSingleton<WeeklyTables>();
         services.AddSingleton<DailyDigestMessage>();
         services.AddSingleton<WeeklyDigestMessage>();
+        services.AddScheduledJob<DailyDigestJob>();
+        services.AddScheduledJob<WeeklyDigestJob>();
         services.AddScoped<DigestMessages>();
         services.AddChatCommand<DigestCommand>();
         return services;

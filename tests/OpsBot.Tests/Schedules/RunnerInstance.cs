@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using OpsBot.Data;
 using OpsBot.Schedules;
@@ -46,6 +47,8 @@ public sealed class RunnerInstance : IAsyncDisposable
         slice = new ChatSlice(database.ConnectionString, clock.GetUtcNow(), culture, s =>
         {
             s.AddSingleton<TimeProvider>(clock);
+            // The test jobs stand in for the real ones behind the same schedules.
+            s.RemoveAll<IScheduledJob>();
             foreach (var job in jobs) s.AddScoped<IScheduledJob>(_ => new LoggingJob(job, log));
             if (schedules is not null) s.Configure(schedules);
         });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpsBot.Schedules;
 using OpsBot.Tests.Fixtures;
 using static OpsBot.Tests.Schedules.RunnerInstance;
@@ -12,7 +13,7 @@ public sealed class ScheduleTickTests
     {
         var log = new JobLog();
         await using var host = await TestHost.StartAsync(now: Berlin(2026, 11, 23, 8, 59),
-            services: s => s.AddScoped<IScheduledJob>(_ => new LoggingJob("DailyDigest", log)));
+            services: s => s.RemoveAll<IScheduledJob>().AddScoped<IScheduledJob>(_ => new LoggingJob("DailyDigest", log)));
         var tick = host.Services.GetRequiredService<ScheduleTick>();
 
         await tick.Invoke();

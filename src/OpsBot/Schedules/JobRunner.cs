@@ -3,11 +3,11 @@ using OpsBot.Data;
 
 namespace OpsBot.Schedules;
 
-/// <summary>An occurrence that will not run, recorded as skipped (an alert about it comes with the alerts).</summary>
+/// <summary>An occurrence that will not run, recorded as skipped (and reported by <see cref="JobAlerts"/>).</summary>
 public sealed record SkippedOccurrence(string Job, DateTimeOffset OccurrenceAt);
 
 /// <summary>An occurrence this instance ran, and how it ended.</summary>
-public sealed record RanOccurrence(string Job, DateTimeOffset OccurrenceAt, JobOutcome Outcome);
+public sealed record RanOccurrence(string Job, DateTimeOffset OccurrenceAt, JobOutcome Outcome, string? Error = null);
 
 /// <summary>What one tick did: the occurrences this instance ran and those it recorded as skipped.</summary>
 public sealed record TickReport(IReadOnlyList<RanOccurrence> Ran, IReadOnlyList<SkippedOccurrence> Skipped);
@@ -42,7 +42,7 @@ public sealed class JobRunner(
             var jobs = await RegisteredJobsAsync(ct);
             foreach (var (job, occurrence) in await InScopeAsync((c, t) => c.AbandonedAsync(jobs, now - grace, t), ct))
                 if (await InScopeAsync((c, t) => c.TryReclaimAsync(job, occurrence, t), ct))
-                    ran.Add(new(job, occurrence, await RunAsync(job, occurrence, now, ct)));
+                    ran.Add(await RunAsync(job, occurrence, now, ct));
             foreach (var job in jobs)
             {
                 var from = checkedUntil.TryGetValue(job, out var last) ? last
@@ -55,12 +55,18 @@ public sealed class JobRunner(
                     if (await InScopeAsync((c, t) => c.TryRecordSkippedAsync(job, occurrence, t), ct))
                         skipped.Add(new SkippedOccurrence(job, occurrence));
                 if (run is { } at && await InScopeAsync((c, t) => c.TryClaimAsync(job, at, t), ct))
-                    ran.Add(new(job, at, await RunAsync(job, at, now, ct)));
+                    ran.Add(await RunAsync(job, at, now, ct));
             }
             foreach (var group in skipped.GroupBy(s => s.Job))
                 log.LogWarning("Skipped {Count} occurrence(s) of {Job} (missed, last {Occurrence:O}): outside the grace window of {Grace} or superseded",
                     group.Count(), group.Key, group.Max(s => s.OccurrenceAt), grace);
-            return new TickReport(ran, skipped);
+            var report = new TickReport(ran, skipped);
+            if (ran.Any(r => r.Outcome == JobOutcome.Failed) || skipped.Count > 0)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<JobAlerts>().RaiseAsync(report, ct);
+            }
+            return report;
         }
         finally
         {
@@ -68,7 +74,7 @@ public sealed class JobRunner(
         }
     }
 
-    private async Task<JobOutcome> RunAsync(string job, DateTimeOffset occurrence, DateTimeOffset now, CancellationToken ct)
+    private async Task<RanOccurrence> RunAsync(string job, DateTimeOffset occurrence, DateTimeOffset now, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var claims = scope.ServiceProvider.GetRequiredService<JobClaims>();
@@ -87,7 +93,7 @@ public sealed class JobRunner(
         }
         // A job cancelled by shutdown never gets here: its row stays running and another instance retries it once its lease expires.
         await claims.FinishAsync(job, occurrence, outcome, error, CancellationToken.None);
-        return outcome;
+        return new RanOccurrence(job, occurrence, outcome, error);
     }
 
     private async Task<IReadOnlyList<string>> RegisteredJobsAsync(CancellationToken ct)

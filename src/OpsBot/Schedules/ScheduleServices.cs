@@ -15,6 +15,7 @@ public static class ScheduleServices
         services.AddSingleton<ScheduleCalendar>();
         services.AddSingleton(ScheduleInstance.New());
         services.AddScoped<JobClaims>();
+        services.AddScoped<JobAlerts>();
         services.AddSingleton<JobRunner>();
         services.AddScheduler();
         services.AddTransient<ScheduleTick>();

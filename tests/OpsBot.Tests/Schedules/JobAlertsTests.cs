@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using OpsBot.Chat;
+using OpsBot.Chat.Outbox;
+using OpsBot.Data;
+using OpsBot.Tests.Fixtures;
+using static OpsBot.Tests.Schedules.RunnerInstance;
+
+namespace OpsBot.Tests.Schedules;
+
+/// <summary>A job that failed or did not run is said in the alerts channel, once.</summary>
+public sealed class JobAlertsTests
+{
+    private readonly JobLog log = new();
+
+    [Fact]
+    public async Task FailingJob_RaisesOneAlertWithItsError_EvenOverRepeatedTicks()
+    {
+        using var database = new TestDatabase();
+        var clock = new FakeTimeProvider(Berlin(2026, 11, 23, 8, 59));
+        await using var instance = new RunnerInstance(database, clock, log, ["DailyDigest"]);
+        await instance.TickAsync();
+        log.FailWith = "digest exploded";
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await instance.TickAsync();
+        await instance.TickAsync();
+
+        var alert = Assert.Single(await AlertsAsync(database));
+        Assert.StartsWith("job.failed:DailyDigest:2026-11-23T08:00Z", alert.Key);
+        Assert.Contains("digest exploded", Fallback(alert));
+        Assert.Contains("Daily digest", Fallback(alert));
+    }
+
+    [Fact]
+    public async Task MissedBeyondGrace_RaisesOneSkippedAlert()
+    {
+        using var database = new TestDatabase();
+        var friday = new FakeTimeProvider(Berlin(2026, 11, 20, 8, 59));
+        await using (var first = new RunnerInstance(database, friday, log, ["DailyDigest"]))
+        {
+            await first.TickAsync();
+            friday.Advance(TimeSpan.FromMinutes(2));
+            await first.TickAsync();
+        }
+        var monday = new FakeTimeProvider(Berlin(2026, 11, 23, 15, 30));
+        await using var restarted = new RunnerInstance(database, monday, log, ["DailyDigest"]);
+
+        await restarted.TickAsync();
+        await restarted.TickAsync();
+
+        var alert = Assert.Single(await AlertsAsync(database));
+        Assert.Equal("job.skipped:DailyDigest:2026-11-23T08:00Z", alert.Key);
+        Assert.Contains("did not run", Fallback(alert));
+    }
+
+    [Fact]
+    public async Task SucceedingJob_RaisesNothing()
+    {
+        using var database = new TestDatabase();
+        var clock = new FakeTimeProvider(Berlin(2026, 11, 23, 8, 59));
+        await using var instance = new RunnerInstance(database, clock, log, ["DailyDigest"]);
+        await instance.TickAsync();
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await instance.TickAsync();
+
+        Assert.Single(log.Of("DailyDigest"));
+        Assert.Empty(await AlertsAsync(database));
+    }
+
+    private static async Task<List<OutboxMessage>> AlertsAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var alerts = OutboxTarget.Channel(OpsChannel.Alerts);
+        return await db.Set<OutboxMessage>().Where(m => m.TargetKind == OutboxTargetKind.Channel && m.TargetId == alerts.Id).ToListAsync();
+    }
+
+    private static string Fallback(OutboxMessage message) => ChatMessageJson.Deserialize(message.Content).Fallback;
+}

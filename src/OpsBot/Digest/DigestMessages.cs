@@ -27,7 +27,7 @@ public sealed class DigestMessages(
         var thisWeek = await digests.ForPeriodAsync(week, t, ct);
         var figures = new WeeklyFigures(
             thisWeek,
-            await digests.ForPeriodAsync(weekBefore, t, ct),
+            await digests.ForOtherPeriodAsync(weekBefore, thisWeek, ct),
             await days.RunAsync(week, t, ct),
             await priceReview.RunAsync(week, t, thisWeek.Outliers, ct));
         return weekly.Build(figures);

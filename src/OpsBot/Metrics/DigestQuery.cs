@@ -19,14 +19,27 @@ public sealed class DigestQuery(
         return ForPeriodAsync(period, t, ct);
     }
 
-    /// <summary>The digest for any period (a comparison asks for the week before the same way).</summary>
-    public async Task<Digest> ForPeriodAsync(Period period, DateTimeOffset asOf, CancellationToken ct = default)
+    /// <summary>The digest for any period.</summary>
+    public Task<Digest> ForPeriodAsync(Period period, DateTimeOffset asOf, CancellationToken ct = default) =>
+        BuildAsync(period, asOf, sameAsOf: null, ct);
+
+    /// <summary>
+    /// The digest of another period as of the same T (the week before, to compare with): what does not depend on
+    /// the period (open threads now, month to date, the 30-day outliers and high refund rates) is taken from
+    /// <paramref name="sameAsOf"/> instead of being queried again.
+    /// </summary>
+    public Task<Digest> ForOtherPeriodAsync(Period period, Digest sameAsOf, CancellationToken ct = default) =>
+        BuildAsync(period, sameAsOf.AsOf, sameAsOf, ct);
+
+    private async Task<Digest> BuildAsync(Period period, DateTimeOffset asOf, Digest? sameAsOf, CancellationToken ct)
     {
-        var open = await sla.OpenAsync(asOf, ct: ct);
+        var open = sameAsOf is { Sla: var s }
+            ? new OpenThreads(s.OpenThreads, s.OnTrackThreads, s.OpenOnTrackPct, null)
+            : await sla.OpenAsync(asOf, ct: ct);
         var answerRate = await sla.AnswerRateAsync(period, asOf, ct: ct);
         var replyHours = await replyTimes.ForPeriodAsync(period, asOf, ct: ct);
         var money = await gmv.ForPeriodAsync(period, asOf, ct: ct);
-        var mtd = await gmv.GrossAsync(calendar.MonthToDate(asOf), asOf, ct: ct);
+        var mtd = sameAsOf?.Gmv.MtdMinor ?? await gmv.GrossAsync(calendar.MonthToDate(asOf), asOf, ct: ct);
         var byCreator = await gmv.ByCreatorAsync(period, asOf, ct);
 
         return new Digest(
@@ -40,7 +53,7 @@ public sealed class DigestQuery(
             await refunds.ForPeriodAsync(period, asOf, ct: ct),
             await funnel.ForPeriodAsync(period, asOf, ct: ct),
             await referral.ForPeriodAsync(period, asOf, ct),
-            await outliers.FindAsync(asOf, ct: ct),
-            await highRefunds.FindAsync(asOf, ct: ct));
+            sameAsOf?.Outliers ?? await outliers.FindAsync(asOf, ct: ct),
+            sameAsOf?.HighRefundRate ?? await highRefunds.FindAsync(asOf, ct: ct));
     }
 }

@@ -13,6 +13,9 @@ public interface IOpsTopic
     /// <summary>The word typed after <c>/ops</c>: lower case, unique.</summary>
     string Name { get; }
 
+    /// <summary>Whether the topic reads <see cref="OpsCommand.SubjectOption"/> (<c>/ops nudges @mara</c>); others refuse one.</summary>
+    bool TakesSubject => false;
+
     Task<ChatMessage> ExecuteAsync(CommandContext context, CancellationToken ct);
 }
 

@@ -21,6 +21,8 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SlackEventReceipt> SlackEventReceipts => Set<SlackEventReceipt>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -44,6 +46,8 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new SlackEventReceipt.Configuration());
         b.ApplyConfiguration(new JobRun.Configuration());
         b.ApplyConfiguration(new OutboxMessage.Configuration());
+        b.ApplyConfiguration(new Proposal.Configuration());
+        b.ApplyConfiguration(new AuditEntry.Configuration());
     }
 }
 

@@ -13,6 +13,7 @@ public sealed class ScheduleOptions : IValidatableObject
     public string WeeklyDigest { get; set; } = "0 9 * * 1";
     public string AlertSweep { get; set; } = "*/15 * * * *";
     public string NudgeSweep { get; set; } = "*/15 * * * *";
+    public string ProposalSweep { get; set; } = "*/15 * * * *";
 
     /// <summary>How late a missed occurrence may still run on start; older ones are skipped.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")] public TimeSpan GraceWindow { get; set; } = TimeSpan.FromHours(6);
@@ -25,6 +26,7 @@ public sealed class ScheduleOptions : IValidatableObject
     [
         (nameof(DailyRadar), DailyRadar), (nameof(DailyDigest), DailyDigest), (nameof(WeeklyDigest), WeeklyDigest),
         (nameof(AlertSweep), AlertSweep), (nameof(NudgeSweep), NudgeSweep),
+        (nameof(ProposalSweep), ProposalSweep),
     ];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)

@@ -64,6 +64,9 @@ public sealed class MetricsFixture : IDisposable
     /// <summary>The SQLite file the fixture writes (the CLI tests point <c>ConnectionStrings:OpsBot</c> at it).</summary>
     public string ConnectionString => database.ConnectionString;
 
+    /// <summary>A fresh context on the fixture's file, to look at what a test stored.</summary>
+    public OpsDbContext NewContext() => database.NewContext();
+
     /// <summary>Saves what was built so far.</summary>
     public async Task SaveAsync()
     {

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpsBot.Audit;
+using OpsBot.Chat;
+using OpsBot.Chat.Outbox;
+using OpsBot.Data;
+
+namespace OpsBot.Proposals;
+
+/// <summary>
+/// Makes proposals: checks the case, stores the proposal with its audit line in one save, and posts the approval card
+/// to the approvals channel through the outbox. The same case never has two open proposals: asking again returns the
+/// open one, and the unique open-case index settles a race between instances.
+/// </summary>
+public sealed class ProposalBook(
+    OpsDbContext db, ProposalCases cases, AuditLog audit, Outbox outbox, ProposalCard card, TimeProvider clock, IOptions<ProposalOptions> options)
+{
+    /// <summary>The outbox key of a proposal's card; decisions update the message posted under it.</summary>
+    public static string CardKey(long proposalId) => $"proposal:{proposalId}";
+
+    /// <exception cref="ProposalRefusedException">Unknown thread or creator, bad values, or nothing would change.</exception>
+    public async Task<Proposed> ProposeAsync(ProposalRequest request, CancellationToken ct)
+    {
+        Validate(request);
+        var state = await cases.LoadAsync(request.CreatorId, request.ThreadId, ct)
+            ?? throw new ProposalRefusedException(request.ThreadId is null ? "Refused.UnknownCreator" : "Refused.UnknownThread", request.ThreadId ?? request.CreatorId ?? "");
+        var now = clock.GetUtcNow();
+        if (state.WhyMoot(request.Kind, request.Reason, now, request.NewPriceMinor, request.NewFastLaneFactor) is { } moot)
+            throw new ProposalRefusedException(moot);
+
+        var caseKey = ProposalCases.KeyOf(request.Kind, state.Creator.Id, state.Thread?.Id);
+        if (await OpenAsync(caseKey, ct) is { } open) return new Proposed(open, Created: false);
+
+        var proposal = New(request, state, caseKey, now);
+        // Proposal, audit line and card commit together: no card without a proposal, no proposal without its line.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Proposals.Add(proposal);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance proposed the same case between our look and our insert.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            if (await OpenAsync(caseKey, ct) is { } winner) return new Proposed(winner, Created: false);
+            throw;
+        }
+        audit.Add(new AuditRecord(request.RequestedBy, AuditActions.ProposalCreated, proposal.Number, proposal.Id, proposal.CreatorId,
+            proposal.ThreadId, After: $"{proposal.Kind} open until {proposal.ExpiresAt:O}", Why: Why(proposal)));
+        await db.SaveChangesAsync(ct);
+        await outbox.EnqueueAsync(CardKey(proposal.Id), OutboxTarget.Channel(OpsChannel.Approvals), await card.RenderAsync(proposal, ct), ct);
+        await transaction.CommitAsync(ct);
+        return new Proposed(proposal, Created: true);
+    }
+
+    public Task<Proposal?> OpenAsync(string caseKey, CancellationToken ct) =>
+        db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.OpenCaseKey == caseKey, ct);
+
+    private Proposal New(ProposalRequest request, CaseState state, string caseKey, DateTimeOffset now) => new()
+    {
+        Kind = request.Kind,
+        CaseKey = caseKey,
+        OpenCaseKey = caseKey,
+        CreatorId = state.Creator.Id,
+        ThreadId = state.Thread?.Id,
+        Source = request.Source,
+        Reason = request.Reason,
+        Evidence = request.Evidence,
+        AmountMinor = request.Kind == ProposalKind.Refund ? state.Thread!.AmountMinor : null,
+        Currency = request.Kind == ProposalKind.Refund ? state.Thread!.Currency : null,
+        NewPriceMinor = request.NewPriceMinor,
+        NewFastLaneFactor = request.NewFastLaneFactor,
+        RequestedBy = request.RequestedBy.Id,
+        RequestedByName = request.RequestedBy.Name,
+        CreatedAt = now,
+        ExpiresAt = now + options.Value.ExpireAfter,
+        Status = ProposalStatus.Open,
+        Execution = ExecutionStatus.None,
+    };
+
+    private static string Why(Proposal p) => p.Evidence is null ? p.Reason : $"{p.Reason}: {p.Evidence}";
+
+    private static void Validate(ProposalRequest request)
+    {
+        if (request.Kind == ProposalKind.Refund && string.IsNullOrWhiteSpace(request.ThreadId))
+            throw new ProposalRefusedException("Refused.RefundNeedsThread");
+        if (request.Kind != ProposalKind.Refund && string.IsNullOrWhiteSpace(request.CreatorId))
+            throw new ProposalRefusedException("Refused.NeedsCreator");
+        if (request.Kind == ProposalKind.AdjustPrice)
+        {
+            if (request.NewPriceMinor is null && request.NewFastLaneFactor is null) throw new ProposalRefusedException("Refused.AdjustNeedsValue");
+            if (request.NewPriceMinor is <= 0) throw new ProposalRefusedException("Refused.BadPrice", request.NewPriceMinor);
+            if (request.NewFastLaneFactor is < 1m or > 10m) throw new ProposalRefusedException("Refused.BadFactor", request.NewFastLaneFactor);
+        }
+        else if (request.NewPriceMinor is not null || request.NewFastLaneFactor is not null)
+            throw new ProposalRefusedException("Refused.ValueOnlyForAdjust");
+    }
+}

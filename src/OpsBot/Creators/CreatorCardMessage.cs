@@ -1,15 +1,17 @@
 using OpsBot.Chat;
 using OpsBot.Formatting;
 using OpsBot.Metrics;
+using OpsBot.Proposals.ByHand;
 
 namespace OpsBot.Creators;
 
 /// <summary>
 /// A creator's card as a message: status and price up top, then the figures the ops team weighs before a
 /// nudge, a price talk or a ban. Everything but the open threads and GMV (month to date) covers the
-/// creator window, the 30×24 hours before the as-of time, like the digest's outliers.
+/// creator window, the 30×24 hours before the as-of time, like the digest's outliers. Under it, the proposals that
+/// would change something for this creator (ban, checkout stop, fast-lane block, lift).
 /// </summary>
-public sealed class CreatorCardMessage(OpsFormat format, OpsText text)
+public sealed class CreatorCardMessage(OpsFormat format, OpsText text, ProposeButtons propose)
 {
     /// <summary>Referred creators listed by name; a code with hundreds of sign-ups would swamp the card.</summary>
     public const int MaxReferredShown = 10;
@@ -39,7 +41,9 @@ public sealed class CreatorCardMessage(OpsFormat format, OpsText text)
                 Field("Marks", Marks(card)),
             ]),
             new ContextBlock(T.Rich("Card.Context", format.TimeValue(card.AsOf), format.Zone.Id,
-                format.TimeValue(card.Window.From), format.TimeValue(card.Window.To))));
+                format.TimeValue(card.Window.From), format.TimeValue(card.Window.To))),
+            // What the reader may want to propose after reading the figures; an approver still decides.
+            new ButtonsBlock(propose.ForCreator(p)));
     }
 
     private RichText Price(CreatorProfile p)

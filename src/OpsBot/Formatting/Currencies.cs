@@ -15,6 +15,9 @@ internal static class Currencies
         ["CLF"] = 4, ["UYW"] = 4,
     };
 
+    /// <summary>The ISO 4217 minor unit: 2 for EUR (cents), 0 for JPY.</summary>
+    public static int ExponentOf(string code) => Exponents.GetValueOrDefault(code, 2);
+
     public static decimal MinorPerMajor(int exponent) => exponent switch { 0 => 1m, 1 => 10m, 2 => 100m, 3 => 1000m, _ => 10000m };
 
     /// <summary>The culture's number format with the currency's symbol and minor unit.</summary>
@@ -22,7 +25,7 @@ internal static class Currencies
     {
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = SymbolOf(code, culture);
-        format.CurrencyDecimalDigits = Exponents.GetValueOrDefault(code, 2);
+        format.CurrencyDecimalDigits = ExponentOf(code);
         if (format.CurrencySymbol.All(char.IsAsciiLetter))
         {
             // A code reads "CHF 29.99", not "CHF29.99": use the same pattern with a space.

@@ -1,3 +1,5 @@
+using OpsBot.Proposals.ByHand;
+using OpsBot.Proposals.Playbooks;
 using OpsBot.Schedules;
 
 namespace OpsBot.Proposals;
@@ -12,6 +14,8 @@ public static class ProposalServices
         services.AddScoped<ProposalCard>();
         services.AddScoped<ProposalBook>();
         services.AddScheduledJob<ProposalSweepJob>();
+        services.AddPlaybooks();
+        services.AddProposalsByHand();
         return services;
     }
 }

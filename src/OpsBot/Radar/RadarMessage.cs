@@ -2,14 +2,15 @@ using OpsBot.Chat;
 using OpsBot.Creators;
 using OpsBot.Formatting;
 using OpsBot.Metrics;
+using OpsBot.Proposals.ByHand;
 
 namespace OpsBot.Radar;
 
 /// <summary>
 /// The radar as a message: what is burning (counts, money at risk), the most urgent threads, and one click
-/// to the whole list as CSV or to a creator's card.
+/// to the whole list as CSV, to a creator's card, or to a refund proposal for an overdue thread.
 /// </summary>
-public sealed class RadarMessage(OpsFormat format, OpsText text)
+public sealed class RadarMessage(OpsFormat format, OpsText text, ProposeButtons propose)
 {
     /// <summary>Rows shown; the table says how many more there are and the CSV has them all.</summary>
     public const int MaxRows = 15;
@@ -38,6 +39,8 @@ public sealed class RadarMessage(OpsFormat format, OpsText text)
         var blocks = new List<MessageBlock> { new HeaderBlock(header), new TextBlock(summary), Table(shown, radar.Threads.Count), context };
         var buttons = Buttons(shown, radar, request, attachCsv);
         if (buttons.Count > 0) blocks.Add(new ButtonsBlock(buttons));
+        // A second row: "Propose refund" for the most overdue threads shown, at most five (one row on Discord).
+        if (propose.ForOverdue(shown) is { Count: > 0 } refunds) blocks.Add(new ButtonsBlock(refunds));
         return new ChatMessage($"{header}: {summary}", blocks, files);
     }
 

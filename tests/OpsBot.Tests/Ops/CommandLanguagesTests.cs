@@ -9,7 +9,7 @@ using OpsBot.Tests.Fixtures;
 
 namespace OpsBot.Tests.Ops;
 
-/// <summary>Every message of /radar, /creator and /ops in English and German, and the two languages' resource files side by side.</summary>
+/// <summary>Every message of /radar, /creator, /ops and /propose in English and German, and the two languages' resource files side by side.</summary>
 public sealed class CommandLanguagesTests(CommandStore store) : IClassFixture<CommandStore>
 {
     public static TheoryData<string, string> EveryMessage()
@@ -18,7 +18,8 @@ public sealed class CommandLanguagesTests(CommandStore store) : IClassFixture<Co
         [
             "/radar", "/radar csv", "/radar 24 @anna", "/radar dora", "/radar @ana", "/radar 721",
             "/creator anna", "/creator cleo", "/creator dora", "/creator bobb", "/creator zzzzzzzzz", "/creator",
-            "/ops help", "/ops dance",
+            "/ops help", "/ops dance", "/ops audit", "/ops audit @anna", "/ops audit P-404",
+            "/propose lift @dora", "/propose price @anna abc", "/propose ban @ana",
         ];
         var data = new TheoryData<string, string>();
         foreach (var culture in new[] { "en", "de" })
@@ -55,7 +56,7 @@ public sealed class CommandLanguagesTests(CommandStore store) : IClassFixture<Co
         Assert.Contains("überfällig | anna | Fast Lane | 29,99 € | seit 1 Stunde überfällig | 2026-11-20 09:00 +01:00", text);
         Assert.Contains("kritisch | bob | Standard | 19,99 € | 3 Stunden |", text);
         Assert.Contains("Stand 2026-11-20 10:00 +01:00 (Europe/Berlin)", text);
-        Assert.Equal(["CSV", "Karte: anna", "Karte: bob", "Karte: eve"], message.Buttons.Select(b => b.Label));
+        Assert.Equal(["CSV", "Karte: anna", "Karte: bob", "Karte: eve", "Refund vorschlagen: anna 29,99 € (t01)"], message.Buttons.Select(b => b.Label));
     }
 
     [Fact]

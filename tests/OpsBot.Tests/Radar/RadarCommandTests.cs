@@ -39,11 +39,13 @@ public sealed class RadarCommandTests(CommandStore store) : IClassFixture<Comman
     }
 
     [Fact]
-    public async Task Radar_OffersTheCsvAndTheCardsOfTheMostUrgentCreators()
+    public async Task Radar_OffersTheCsvAndTheCardsOfTheMostUrgentCreators_AndARefundForTheOverdue()
     {
         var buttons = (await store.En.RunAsync("/radar")).Message.Buttons.ToList();
 
-        Assert.Equal(["CSV", "Card: anna", "Card: bob", "Card: eve"], buttons.Select(b => b.Label));
+        Assert.Equal(["CSV", "Card: anna", "Card: bob", "Card: eve", "Propose refund: anna €29.99 (t01)"], buttons.Select(b => b.Label));
+        Assert.Equal("proposal.propose:refund:t01", buttons[^1].ActionId);
+        buttons.RemoveAt(buttons.Count - 1);
         Assert.Equal(["creator.show:anna", "creator.show:bob", "creator.show:eve"], buttons.Skip(1).Select(b => b.ActionId));
         Assert.Equal($"radar.csv:{CommandStore.Now.ToUnixTimeMilliseconds()}||", buttons[0].ActionId);
     }
@@ -64,7 +66,7 @@ public sealed class RadarCommandTests(CommandStore store) : IClassFixture<Comman
 
         Assert.Equal("SLA radar: anna", reply.Message.Blocks.OfType<HeaderBlock>().Single().Text);
         Assert.Equal(["anna", "anna"], Table(reply.Message).Rows.Select(r => r[1]));
-        Assert.Equal(["CSV", "Card: anna"], reply.Message.Buttons.Select(b => b.Label));
+        Assert.Equal(["CSV", "Card: anna", "Propose refund: anna €29.99 (t01)"], reply.Message.Buttons.Select(b => b.Label));
     }
 
     [Fact]

@@ -38,13 +38,14 @@ public sealed class ChatDispatcher(ChatRegistry registry, OpsText text, ILogger<
         }
     }
 
-    public async Task<ActionResult> RunActionAsync(string actionId, ChatActor actor, string channelId, string? messageId, CancellationToken ct)
+    /// <param name="input">What the presser typed into a <see cref="ChatPrompt"/>; null for a plain press.</param>
+    public async Task<ActionResult> RunActionAsync(string actionId, ChatActor actor, string channelId, string? messageId, CancellationToken ct, string? input = null)
     {
         if (!ActionId.TryParse(actionId, out var id) || registry.Action(id) is not { } action)
             return new ActionResult(Reply: Error(T.Rich("Error.UnknownAction")));
         try
         {
-            return await action.ExecuteAsync(new ActionContext(actor, channelId, id, messageId), ct);
+            return await action.ExecuteAsync(new ActionContext(actor, channelId, id, messageId, input), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

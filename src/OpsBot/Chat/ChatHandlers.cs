@@ -17,10 +17,15 @@ public interface IChatCommand
 
 /// <summary>Where and by whom a button was pressed.</summary>
 /// <param name="MessageId">The adapter's id of the message carrying the button, when it has one.</param>
-public sealed record ActionContext(ChatActor Actor, string ChannelId, ActionId Action, string? MessageId);
+/// <param name="Input">
+/// The line the presser typed when this run answers a <see cref="ChatPrompt"/> (as typed, possibly empty); null for a
+/// plain button press.
+/// </param>
+public sealed record ActionContext(ChatActor Actor, string ChannelId, ActionId Action, string? MessageId, string? Input = null);
 
-/// <summary>What a press leads to: a private reply to the presser, and/or the pressed message rewritten.</summary>
-public sealed record ActionResult(ChatMessage? Reply = null, ChatMessage? UpdateOriginal = null);
+/// <summary>What a press leads to: a private reply to the presser, the pressed message rewritten, and/or a question.</summary>
+/// <param name="Prompt">Ask the presser for one line of text, then run <see cref="ChatPrompt.SubmitActionId"/> with it.</param>
+public sealed record ActionResult(ChatMessage? Reply = null, ChatMessage? UpdateOriginal = null, ChatPrompt? Prompt = null);
 
 /// <summary>A button handler for one action name (<c>feature.verb</c>).</summary>
 public interface IChatAction

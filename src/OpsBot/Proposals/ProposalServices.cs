@@ -1,4 +1,5 @@
 using OpsBot.Proposals.ByHand;
+using OpsBot.Proposals.Decisions;
 using OpsBot.Proposals.Playbooks;
 using OpsBot.Schedules;
 
@@ -14,6 +15,8 @@ public static class ProposalServices
         services.AddScoped<ProposalCard>();
         services.AddScoped<ProposalBook>();
         services.AddScheduledJob<ProposalSweepJob>();
+        // Decisions first: its expiry step must run before the playbooks, so an expired case is proposed again in the same sweep.
+        services.AddProposalDecisions();
         services.AddPlaybooks();
         services.AddProposalsByHand();
         return services;

@@ -70,7 +70,7 @@ public sealed class ChatDispatcherTests(ChatHost chat) : IClassFixture<ChatHost>
     }
 
     [Theory]
-    [InlineData("proposal.approve:42")]
+    [InlineData("nobody.handles:42")]
     [InlineData("not an id")]
     public async Task RunAction_UnknownOrMalformedId_SaysTheButtonNoLongerWorks(string actionId)
     {

@@ -13,14 +13,14 @@ namespace OpsBot.Tests.Fixtures;
 
 /// <summary>
 /// A fake Slack on 127.0.0.1 that speaks the Web API's wire format (chat-protocols.md A4): HTTP 200 with
-/// <c>ok</c> true/false, 429 with Retry-After, the three-step file upload, and response_url endpoints.
+/// <c>ok</c> true/false, 429 with Retry-After, the three-step file upload, views.open, and response_url endpoints.
 /// Every call is recorded; the next answer of a method can be scripted.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> scripted = new();
-    private int ts, files;
+    private int ts, files, views;
 
     public ConcurrentQueue<SlackCall> Calls { get; } = new();
     public Uri BaseAddress { get; }
@@ -108,6 +108,10 @@ public sealed class FakeSlack : IAsyncDisposable
             : new() { ["ok"] = false, ["error"] = "no_such_subteam" },
         "files.getUploadURLExternal" => NewUpload(),
         "files.completeUploadExternal" => new() { ["ok"] = true, ["files"] = new JsonArray() },
+        // A modal needs the trigger of a press and a view; Slack answers with the view as opened.
+        "views.open" => call.Arg("trigger_id") is not { Length: > 0 } ? new() { ["ok"] = false, ["error"] = "invalid_trigger_id" }
+            : ObjectOrNull(call.Arg("view")) is { } view ? new() { ["ok"] = true, ["view"] = WithId(view) }
+            : new() { ["ok"] = false, ["error"] = "invalid_arguments" },
         _ => new() { ["ok"] = false, ["error"] = "unknown_method" },
     };
 
@@ -115,6 +119,24 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         var id = $"F{Interlocked.Increment(ref files):D4}";
         return new() { ["ok"] = true, ["file_id"] = id, ["upload_url"] = new Uri(BaseAddress, $"upload/{id}").ToString() };
+    }
+
+    private static JsonObject? ObjectOrNull(string? json)
+    {
+        try
+        {
+            return JsonNode.Parse(json ?? "") as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private JsonObject WithId(JsonObject view)
+    {
+        view["id"] = $"V{Interlocked.Increment(ref views):D4}";
+        return view;
     }
 
     private string NextTs() => $"1700000000.{Interlocked.Increment(ref ts):D6}";

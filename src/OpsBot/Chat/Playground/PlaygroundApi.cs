@@ -60,8 +60,10 @@ public static class PlaygroundApi
         // Only buttons the message really carries can be pressed: the page cannot make up actions.
         if (!ChatMessageJson.Deserialize(pressed.Content).Buttons.Any(b => b.ActionId == request.ActionId))
             return TypedResults.BadRequest(PlaygroundText.Error(text, "Error.NoButton", id, request.ActionId));
-        var (updated, reply) = await conversation.PressAsync(pressed, who, request.ActionId!, ct);
-        return Json(new PressResult(updated is null ? null : MessageView.Of(updated), reply is null ? null : MessageView.Of(reply)));
+        if (request.Input?.Length > ChatPrompt.MaxInput)
+            return TypedResults.BadRequest(PlaygroundText.Error(text, "Error.InputTooLong", ChatPrompt.MaxInput));
+        var (updated, reply, prompt) = await conversation.PressAsync(pressed, who, request.ActionId!, request.Input, ct);
+        return Json(new PressResult(updated is null ? null : MessageView.Of(updated), reply is null ? null : MessageView.Of(reply), prompt));
     }
 
     /// <summary>With the playground's JSON options, so messages keep their block types and drop their bytes.</summary>

@@ -27,16 +27,17 @@ public sealed class PlaygroundConversation(ChatDispatcher dispatcher, Playground
 
     /// <summary>
     /// Runs a press of a button on <paramref name="pressed"/>: the update rewrites that message in place,
-    /// the reply goes privately to the presser.
+    /// the reply goes privately to the presser, and a prompt goes back to the page to ask.
     /// </summary>
-    public async Task<(PlaygroundMessage? Updated, PlaygroundMessage? Reply)> PressAsync(
-        PlaygroundMessage pressed, PlaygroundIdentity who, string actionId, CancellationToken ct)
+    /// <param name="input">The line typed into the prompt this press answers; null for a plain press.</param>
+    public async Task<(PlaygroundMessage? Updated, PlaygroundMessage? Reply, ChatPrompt? Prompt)> PressAsync(
+        PlaygroundMessage pressed, PlaygroundIdentity who, string actionId, string? input, CancellationToken ct)
     {
         var messageId = pressed.Id.ToString(CultureInfo.InvariantCulture);
-        var result = await dispatcher.RunActionAsync(actionId, who.Actor, pressed.Channel, messageId, ct);
+        var result = await dispatcher.RunActionAsync(actionId, who.Actor, pressed.Channel, messageId, ct, input);
         if (result.UpdateOriginal is { } update) history.Replace(pressed, update);
         var reply = result.Reply is { } message ? history.Add(pressed.Channel, PlaygroundHistory.Bot, who.Id, message) : null;
         await history.SaveAsync(ct);
-        return (result.UpdateOriginal is null ? null : pressed, reply);
+        return (result.UpdateOriginal is null ? null : pressed, reply, result.Prompt);
     }
 }

@@ -39,7 +39,7 @@ public sealed class PlaygroundIdentity
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
 
-    /// <summary>Kept for the features that decide by role (approving proposals comes in a later issue).</summary>
+    /// <summary>Approvers may decide on proposals; the other roles may not.</summary>
     public PlaygroundRole Role { get; set; } = PlaygroundRole.Ops;
 
     public ChatActor Actor => new(PlaygroundServices.Platform, Id, Name);

@@ -19,10 +19,15 @@ public sealed record CommandRequest(string? Text);
 
 public sealed record CommandRun(MessageView Echo, MessageView Reply);
 
-public sealed record PressRequest(string? ActionId);
+/// <param name="Input">The line typed into a prompt, when this press answers one (<see cref="PressResult.Prompt"/>).</param>
+public sealed record PressRequest(string? ActionId, string? Input = null);
 
 /// <param name="Updated">The pressed message as rewritten, when the action updated it.</param>
-public sealed record PressResult(MessageView? Updated, MessageView? Reply);
+/// <param name="Prompt">
+/// A question for the presser: the page asks it and posts <see cref="ChatPrompt.SubmitActionId"/> on the same message
+/// with the typed line as <see cref="PressRequest.Input"/>; with <see cref="ChatPrompt.Problem"/> set, the line was refused.
+/// </param>
+public sealed record PressResult(MessageView? Updated, MessageView? Reply, ChatPrompt? Prompt = null);
 
 /// <summary>Every 400 and 404 of the playground API: what was wrong, in a sentence.</summary>
 public sealed record PlaygroundError(string Error);

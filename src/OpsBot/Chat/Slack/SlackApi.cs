@@ -54,6 +54,11 @@ public sealed class SlackApi(HttpClient http, SlackApiRetry retry, SlackPacer pa
         return Field("chat.postEphemeral", answer["message_ts"], "message_ts");
     }
 
+    /// <summary>Opens a modal for whoever's interaction gave <paramref name="triggerId"/> (usable once, within about 3 seconds).</summary>
+    /// <remarks>Not repeated after a 500: the trigger may be spent, and a second modal would be worse than a "press again".</remarks>
+    public async Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct) =>
+        await CallAsync("views.open", [("trigger_id", triggerId), ("view", view.ToJsonString())], SlackRepeat.WhenNotReceived, ct);
+
     /// <summary>The bot's direct-message channel (D…) with a user; Slack returns the existing one, so it is safe to repeat.</summary>
     public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken ct)
     {

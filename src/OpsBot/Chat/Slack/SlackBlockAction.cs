@@ -8,7 +8,8 @@ namespace OpsBot.Chat.Slack;
 /// </summary>
 /// <param name="MessageTs">The pressed message (<c>container.message_ts</c>).</param>
 /// <param name="OnEphemeral">The pressed message is seen by the presser only.</param>
-public sealed record SlackBlockAction(string ActionId, ChatActor Actor, string ChannelId, string? MessageTs, bool OnEphemeral, Uri ResponseUrl)
+/// <param name="TriggerId">Opens a modal for the presser (<c>views.open</c>) within about 3 seconds of the press.</param>
+public sealed record SlackBlockAction(string ActionId, ChatActor Actor, string ChannelId, string? MessageTs, bool OnEphemeral, Uri ResponseUrl, string? TriggerId)
 {
     /// <returns>The press, or null when a field it needs is missing.</returns>
     public static SlackBlockAction? From(JsonElement payload)
@@ -22,6 +23,6 @@ public sealed record SlackBlockAction(string ActionId, ChatActor Actor, string C
         var name = payload.String("user", "name") ?? payload.String("user", "username") ?? userId;
         var onEphemeral = payload.At("container", "is_ephemeral")?.ValueKind == JsonValueKind.True;
         return new SlackBlockAction(actionId, new ChatActor(SlackInboundServices.Platform, userId, name), channelId,
-            payload.String("container", "message_ts"), onEphemeral, responseUrl);
+            payload.String("container", "message_ts"), onEphemeral, responseUrl, payload.String("trigger_id"));
     }
 }

@@ -16,7 +16,7 @@ public static class SlackEndpoints
         var clock = app.ServiceProvider.GetRequiredService<TimeProvider>();
         var slack = app.MapGroup("/slack");
         slack.MapPost("/commands", CommandAsync).AddEndpointFilter(new SlackVerification(secret, clock, SlackVerification.Form));
-        slack.MapPost("/interactions", Interaction).AddEndpointFilter(new SlackVerification(secret, clock, SlackVerification.Form));
+        slack.MapPost("/interactions", InteractionAsync).AddEndpointFilter(new SlackVerification(secret, clock, SlackVerification.Form));
         slack.MapPost("/events", EventAsync).AddEndpointFilter(new SlackVerification(secret, clock, SlackVerification.Json));
         return app;
     }
@@ -24,7 +24,8 @@ public static class SlackEndpoints
     private static async Task<IResult> CommandAsync(HttpContext http, SlackCommandAck ack) =>
         SlackSlashCommand.From(SlackInboundRequest.Of(http)) is { } command ? await ack.AckAsync(command) : Results.BadRequest();
 
-    private static IResult Interaction(HttpContext http, SlackInteractions interactions) => interactions.Receive(SlackInboundRequest.Of(http));
+    private static Task<IResult> InteractionAsync(HttpContext http, SlackInteractions interactions, CancellationToken ct) =>
+        interactions.ReceiveAsync(SlackInboundRequest.Of(http), ct);
 
     private static Task<IResult> EventAsync(HttpContext http, SlackEvents events, CancellationToken ct) =>
         events.ReceiveAsync(SlackInboundRequest.Of(http), http.Request.Headers[SlackEvents.RetryHeader].FirstOrDefault(), ct);

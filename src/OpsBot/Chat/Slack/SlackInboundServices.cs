@@ -26,7 +26,8 @@ public static class SlackInboundServices
         services.AddScoped<ISlackResponder, SlackDelivery>();
         services.AddHostedService<SlackWorker>();
         services.AddScoped<SlackCommandAck>();
-        services.AddSingleton<SlackInteractions>();
+        services.AddScoped<SlackInteractions>();
+        services.AddScoped<SlackPrompts>();
         services.AddScoped<SlackEvents>();
         return services;
     }

@@ -21,7 +21,8 @@ export const api = {
   channels: () => call('GET', '/channels'),
   messages: (channel, identity) => call('GET', `${channelPath(channel)}/messages${as(identity)}`),
   run: (channel, identity, text) => call('POST', `${channelPath(channel)}/commands${as(identity)}`, { text }),
-  press: (messageId, identity, actionId) => call('POST', `/messages/${messageId}/actions${as(identity)}`, { actionId }),
+  // input: the line typed into a prompt the previous press returned (undefined for a plain press).
+  press: (messageId, identity, actionId, input) => call('POST', `/messages/${messageId}/actions${as(identity)}`, { actionId, input }),
   imageUrl: (messageId, index, identity) => `${base}/messages/${messageId}/images/${index}${as(identity)}`,
   fileUrl: (messageId, index, identity) => `${base}/messages/${messageId}/files/${index}${as(identity)}`,
 };

@@ -57,14 +57,25 @@ async function showChannel(id) {
   await refresh(true);
 }
 
-async function press(messageId, actionId) {
+async function press(messageId, actionId, input) {
   try {
-    await api.press(messageId, state.identity, actionId);
+    const result = await api.press(messageId, state.identity, actionId, input);
     showError(null);
     await refresh(true);
+    if (result.prompt) await ask(messageId, result.prompt);
+    // What OpsBot posts on its own after a press (a card updated through the outbox) arrives a moment later.
+    setTimeout(() => refresh().catch(e => showError(e.message)), 1000);
   } catch (e) {
     showError(e.message);
   }
+}
+
+/** A prompt (ChatPrompt) asked in the browser's own dialog; its answer is posted as the prompt's submit action. */
+async function ask(messageId, prompt) {
+  const hint = prompt.placeholder ? `(${prompt.placeholder})` : '';
+  const line = window.prompt([prompt.title, prompt.problem, prompt.label, hint].filter(Boolean).join('\n\n'), '');
+  if (line === null) return; // cancelled: nothing is sent, nothing changes
+  await press(messageId, prompt.submitActionId, line);
 }
 
 async function run(event) {

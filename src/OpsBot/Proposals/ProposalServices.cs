@@ -1,3 +1,4 @@
+using OpsBot.Proposals.Execution;
 using OpsBot.Schedules;
 
 namespace OpsBot.Proposals;
@@ -12,6 +13,7 @@ public static class ProposalServices
         services.AddScoped<ProposalCard>();
         services.AddScoped<ProposalBook>();
         services.AddScheduledJob<ProposalSweepJob>();
+        services.AddExecution();
         return services;
     }
 }

@@ -13,6 +13,9 @@ public static class AuditActions
     public const string ProposalExpired = "proposal.expired";
     public const string ExecutionSucceeded = "execution.succeeded";
     public const string ExecutionFailed = "execution.failed";
+
+    /// <summary>An attempt failed and the execution waits for its next try (execution.failed is the final give-up).</summary>
+    public const string ExecutionRetrying = "execution.retrying";
     public const string FlagDismissed = "flag.dismissed";
     public const string NudgeSent = "nudge.sent";
     public const string NudgeNotSent = "nudge.not-sent";

@@ -65,8 +65,16 @@ public sealed class ProposalCard(OpsDbContext db, CreatorCardQuery creatorCards,
         {
             ExecutionStatus.Succeeded => line.Append(RichText.Plain("\n")).Append(T.Rich("Execution.Succeeded", format.TimeValue(p.ExecutedAt ?? p.DecidedAt!.Value), p.ExecutionResult ?? "")),
             ExecutionStatus.Failed => line.Append(RichText.Plain("\n")).Append(T.Rich("Execution.Failed", p.ExecutionAttempts, p.ExecutionError ?? "")),
-            ExecutionStatus.Pending or ExecutionStatus.Running => line.Append(RichText.Plain("\n")).Append(T.Rich("Execution.Pending", p.ExecutionAttempts, p.ExecutionError ?? "")),
+            ExecutionStatus.Pending or ExecutionStatus.Running => line.Append(RichText.Plain("\n")).Append(Progress(p)),
             _ => line,
         };
     }
+
+    /// <summary>Queued right after the approval; after a failed attempt, what went wrong and when the next try is.</summary>
+    private RichText Progress(Proposal p) => (p.Execution, p.ExecutionAttempts) switch
+    {
+        (ExecutionStatus.Running, var attempt) => T.Rich("Execution.Running", attempt),
+        (_, 0) => T.Rich("Execution.Queued"),
+        (_, var failed) => T.Rich("Execution.Retrying", failed, p.ExecutionError ?? "", format.TimeValue(p.NextExecutionAt ?? p.DecidedAt!.Value)),
+    };
 }

@@ -1,5 +1,6 @@
 using OpsBot.Proposals.ByHand;
 using OpsBot.Proposals.Decisions;
+using OpsBot.Proposals.Execution;
 using OpsBot.Proposals.Playbooks;
 using OpsBot.Schedules;
 
@@ -19,6 +20,7 @@ public static class ProposalServices
         services.AddProposalDecisions();
         services.AddPlaybooks();
         services.AddProposalsByHand();
+        services.AddExecution();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public sealed class DecisionPlaygroundTests : IAsyncLifetime
     {
         var store = ProposalDesk.NewStore();
         await store.SaveAsync();
-        desk = new ProposalDesk(await TestHost.StartAsync(ProposalDesk.Settings(store), ProposalDesk.Now), store);
+        desk = new ProposalDesk(await TestHost.StartAsync(ProposalDesk.Settings(store), ProposalDesk.Now, services: ProposalDesk.WithoutExecution), store);
     }
 
     public async Task DisposeAsync()

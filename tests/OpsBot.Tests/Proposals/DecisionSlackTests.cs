@@ -22,7 +22,7 @@ public sealed class DecisionSlackTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        slack = await SlackHost.StartAsync(settings: new Dictionary<string, string?>
+        slack = await SlackHost.StartAsync(ProposalDesk.WithoutExecution, settings: new Dictionary<string, string?>
         {
             ["Slack:Approvers"] = "U1",
             ["Slack:Channels:Approvals"] = Approvals,

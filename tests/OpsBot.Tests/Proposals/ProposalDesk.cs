@@ -7,6 +7,8 @@ using OpsBot.Chat.Playground;
 using OpsBot.Data;
 using OpsBot.Proposals;
 using OpsBot.Proposals.Decisions;
+using OpsBot.Proposals.Execution;
+using Microsoft.Extensions.Hosting;
 using OpsBot.Tests.Fixtures;
 using OpsBot.Tests.Metrics;
 
@@ -29,6 +31,16 @@ public sealed class ProposalDesk(TestHost host, MetricsFixture store)
         ["ConnectionStrings:OpsBot"] = store.ConnectionString,
         ["Outbox:PollInterval"] = "00:00:00.050",
     };
+
+    /// <summary>
+    /// Leaves the execution worker out, so a decision test sees the hand-off (Approved, execution Pending) and not the
+    /// execution racing it; the end-to-end tests keep the worker.
+    /// </summary>
+    public static void WithoutExecution(IServiceCollection services)
+    {
+        var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ExecutionWorker));
+        services.Remove(worker);
+    }
 
     public static MetricsFixture NewStore()
     {

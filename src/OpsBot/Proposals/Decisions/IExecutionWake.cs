@@ -2,7 +2,7 @@ namespace OpsBot.Proposals.Decisions;
 
 /// <summary>
 /// Told right after an approval commits, so the execution worker need not wait for its next poll. Implemented by
-/// the execution queue (register it as <c>IExecutionWake</c>); without one, the worker's poll picks the approval up.
+/// <see cref="Execution.ExecutionSignal"/>; approvals made on another instance are picked up by the worker's poll.
 /// </summary>
 public interface IExecutionWake
 {

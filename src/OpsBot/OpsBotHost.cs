@@ -1,3 +1,4 @@
+using OpsBot.Alerts;
 using OpsBot.Chat;
 using OpsBot.Chat.Outbox;
 using OpsBot.Creators;
@@ -41,6 +42,7 @@ public static class OpsBotHost
         builder.Services.AddOps();
         builder.Services.AddPlayground();
         builder.Services.AddDigest();
+        builder.Services.AddAlerts();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddOutbox();

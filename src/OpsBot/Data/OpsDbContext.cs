@@ -21,6 +21,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SlackEventReceipt> SlackEventReceipts => Set<SlackEventReceipt>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -44,6 +45,7 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new SlackEventReceipt.Configuration());
         b.ApplyConfiguration(new JobRun.Configuration());
         b.ApplyConfiguration(new OutboxMessage.Configuration());
+        b.ApplyConfiguration(new Alert.Configuration());
     }
 }
 

@@ -21,6 +21,59 @@ namespace OpsBot.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("OpsBot.Data.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CleanSweeps")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("LastSweepAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PostKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OpenSubject")
+                        .HasFilter("ClearedAt IS NULL");
+
+                    b.HasIndex("Subject", "RaisedAt")
+                        .IsUnique();
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("OpsBot.Data.ChatVisit", b =>
                 {
                     b.Property<long>("Id")

@@ -16,6 +16,57 @@ namespace OpsBot.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("OpsBot.Data.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CleanSweeps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSweepAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OpenSubject")
+                        .HasFilter("ClearedAt IS NULL");
+
+                    b.HasIndex("Subject", "RaisedAt")
+                        .IsUnique();
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("OpsBot.Data.ChatVisit", b =>
                 {
                     b.Property<long>("Id")

@@ -64,6 +64,9 @@ public sealed class MetricsFixture : IDisposable
     /// <summary>The SQLite file the fixture writes (the CLI tests point <c>ConnectionStrings:OpsBot</c> at it).</summary>
     public string ConnectionString => database.ConnectionString;
 
+    /// <summary>A context on the fixture's file, for a test that changes saved facts (a reply to a saved thread).</summary>
+    public OpsDbContext NewContext() => database.NewContext();
+
     /// <summary>Saves what was built so far.</summary>
     public async Task SaveAsync()
     {

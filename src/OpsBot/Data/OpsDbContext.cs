@@ -21,6 +21,8 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SlackEventReceipt> SlackEventReceipts => Set<SlackEventReceipt>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Nudge> Nudges => Set<Nudge>();
+    public DbSet<CreatorNudgeSetting> CreatorNudgeSettings => Set<CreatorNudgeSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -44,6 +46,8 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new SlackEventReceipt.Configuration());
         b.ApplyConfiguration(new JobRun.Configuration());
         b.ApplyConfiguration(new OutboxMessage.Configuration());
+        b.ApplyConfiguration(new Nudge.Configuration());
+        b.ApplyConfiguration(new CreatorNudgeSetting.Configuration());
     }
 }
 

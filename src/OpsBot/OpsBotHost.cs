@@ -7,6 +7,7 @@ using OpsBot.Chat.Slack;
 using OpsBot.Data;
 using OpsBot.Ops;
 using OpsBot.Digest;
+using OpsBot.Nudges;
 using OpsBot.Platform.Demo;
 using OpsBot.Platform;
 using OpsBot.Radar;
@@ -46,6 +47,7 @@ public static class OpsBotHost
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddOutbox();
+        builder.Services.AddNudges();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddHostedService<DemoSeeding>();
         overrides?.Invoke(builder.Services);

@@ -22,6 +22,8 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Nudge> Nudges => Set<Nudge>();
+    public DbSet<CreatorNudgeSetting> CreatorNudgeSettings => Set<CreatorNudgeSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -46,6 +48,8 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new JobRun.Configuration());
         b.ApplyConfiguration(new OutboxMessage.Configuration());
         b.ApplyConfiguration(new Alert.Configuration());
+        b.ApplyConfiguration(new Nudge.Configuration());
+        b.ApplyConfiguration(new CreatorNudgeSetting.Configuration());
     }
 }
 

@@ -90,8 +90,12 @@ public sealed class AlertEndToEndTests
 
         public async Task<List<PlaygroundMessage>> AlertPostsAsync()
         {
+            // Only the alert sweep's posts: the nudge sweep may list unreachable creators in the same channel.
             await using var db = store.NewContext();
-            return [.. db.PlaygroundMessages.Where(m => m.Channel == PlaygroundChannel.OpsAlerts).OrderBy(m => m.Id)];
+            var references = db.OutboxMessages.Where(m => m.Key.StartsWith("alert:") && m.UpdateOf == null && m.Reference != null)
+                .Select(m => m.Reference!).ToList().Select(long.Parse).ToHashSet();
+            return [.. db.PlaygroundMessages.Where(m => m.Channel == PlaygroundChannel.OpsAlerts).OrderBy(m => m.Id).AsEnumerable()
+                .Where(m => references.Contains(m.Id))];
         }
     }
 }

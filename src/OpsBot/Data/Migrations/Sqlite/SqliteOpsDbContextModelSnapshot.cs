@@ -214,6 +214,28 @@ namespace OpsBot.Data.Migrations.Sqlite
                     b.ToTable("Creators");
                 });
 
+            modelBuilder.Entity("OpsBot.Data.CreatorNudgeSetting", b =>
+                {
+                    b.Property<string>("CreatorId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CreatorId");
+
+                    b.ToTable("CreatorNudgeSettings");
+                });
+
             modelBuilder.Entity("OpsBot.Data.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -300,6 +322,54 @@ namespace OpsBot.Data.Migrations.Sqlite
                     b.HasIndex("ThreadId");
 
                     b.ToTable("MessageFlags");
+                });
+
+            modelBuilder.Entity("OpsBot.Data.Nudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CreatorId", "At");
+
+                    b.HasIndex("ThreadId", "OffsetMinutes")
+                        .IsUnique();
+
+                    b.ToTable("Nudges");
                 });
 
             modelBuilder.Entity("OpsBot.Data.OutboxMessage", b =>

@@ -1,3 +1,4 @@
+using OpsBot.Alerts;
 using OpsBot.Chat;
 using OpsBot.Chat.Outbox;
 using OpsBot.Creators;
@@ -7,6 +8,7 @@ using OpsBot.Data;
 using OpsBot.Ops;
 using OpsBot.Proposals;
 using OpsBot.Digest;
+using OpsBot.Nudges;
 using OpsBot.Platform.Demo;
 using OpsBot.Audit;
 using OpsBot.Platform;
@@ -43,9 +45,11 @@ public static class OpsBotHost
         builder.Services.AddOps();
         builder.Services.AddPlayground();
         builder.Services.AddDigest();
+        builder.Services.AddAlerts();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddOutbox();
+        builder.Services.AddNudges();
         builder.Services.AddAudit();
         builder.Services.AddProposals();
         builder.Services.AddHostedService<StoreStartup>();

@@ -21,6 +21,9 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SlackEventReceipt> SlackEventReceipts => Set<SlackEventReceipt>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Nudge> Nudges => Set<Nudge>();
+    public DbSet<CreatorNudgeSetting> CreatorNudgeSettings => Set<CreatorNudgeSetting>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
@@ -46,6 +49,9 @@ public abstract class OpsDbContext(DbContextOptions options) : DbContext(options
         b.ApplyConfiguration(new SlackEventReceipt.Configuration());
         b.ApplyConfiguration(new JobRun.Configuration());
         b.ApplyConfiguration(new OutboxMessage.Configuration());
+        b.ApplyConfiguration(new Alert.Configuration());
+        b.ApplyConfiguration(new Nudge.Configuration());
+        b.ApplyConfiguration(new CreatorNudgeSetting.Configuration());
         b.ApplyConfiguration(new Proposal.Configuration());
         b.ApplyConfiguration(new AuditEntry.Configuration());
     }

@@ -20,7 +20,7 @@ public sealed class OutboxMessage
 
     public OutboxTargetKind TargetKind { get; set; }
 
-    /// <summary>The <see cref="Chat.OpsChannel"/> name, or the creator id for a DM.</summary>
+    /// <summary>The <see cref="Chat.OpsChannel"/> name, or the creator id for a DM or email.</summary>
     public required string TargetId { get; set; }
 
     /// <summary>For an update: the key of the message to rewrite; null for a new post.</summary>
@@ -69,6 +69,6 @@ public sealed class OutboxMessage
     }
 }
 
-public enum OutboxTargetKind { Channel, CreatorDm }
+public enum OutboxTargetKind { Channel, CreatorDm, CreatorEmail }
 
 public enum OutboxStatus { Pending, Sending, Sent, Parked }

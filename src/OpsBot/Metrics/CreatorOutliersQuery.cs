@@ -11,7 +11,7 @@ public enum OutlierReason { AnswerRate, ReplyTime }
 /// (and MeanAllowedHours, measured on the same threads) null without threads first answered.
 /// </summary>
 public sealed record CreatorOutlier(
-    string Handle, double? AnswerRate, double? MeanReplyHours, IReadOnlyList<OutlierReason> Reasons,
+    string CreatorId, string Handle, double? AnswerRate, double? MeanReplyHours, IReadOnlyList<OutlierReason> Reasons,
     int DueThreads, int AnsweredThreads, double? MeanAllowedHours);
 
 /// <summary>metrics.md "creator outliers", with OpsBot:Outliers:MinAnswerRate and MinSample.</summary>
@@ -20,35 +20,49 @@ public sealed class CreatorOutliersQuery(OpsDbContext db, IOptions<OpsBotOptions
     private const double MsPerHour = 3_600_000d;
 
     /// <summary>Outliers as of T, by handle; with <paramref name="creatorId"/> only that creator (empty when not an outlier).</summary>
-    public async Task<IReadOnlyList<CreatorOutlier>> FindAsync(DateTimeOffset asOf, string? creatorId = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CreatorOutlier>> FindAsync(DateTimeOffset asOf, string? creatorId = null, CancellationToken ct = default) =>
+        await WithHandlesAsync([.. (await JudgeAsync(asOf, creatorId, ct)).Where(c => c.Reasons.Count > 0)], ct);
+
+    /// <summary>
+    /// One creator's figures as the judgement sees them, flagged or not (no reasons when not): what shows an
+    /// alert that an outlier has recovered. Null when the creator has no thread due or first answered in the window.
+    /// </summary>
+    public async Task<CreatorOutlier?> FiguresOfAsync(DateTimeOffset asOf, string creatorId, CancellationToken ct = default) =>
+        (await WithHandlesAsync(await JudgeAsync(asOf, creatorId, ct), ct)).SingleOrDefault();
+
+    private async Task<List<Judged>> JudgeAsync(DateTimeOffset asOf, string? creatorId, CancellationToken ct)
     {
         var settings = options.Value.Outliers;
         var window = CreatorWindow.Of(asOf);
         var due = await db.Threads.DueIn(window).OfCreator(creatorId)
             .GroupBy(t => t.CreatorId)
             .Select(g => new { CreatorId = g.Key, Due = g.Count(), InTime = g.Count(t => t.FirstReplyAt <= t.DeadlineAt) })
-            .ToDictionaryAsync(r => r.CreatorId, ct);
+            .ToDictionaryAsync(r => r.CreatorId, r => (r.Due, r.InTime), ct);
         var answered = await db.Threads.FirstAnsweredIn(window).OfCreator(creatorId)
             .GroupBy(t => t.CreatorId)
             .Select(g => new { CreatorId = g.Key, Count = g.Count(), ReplyMs = g.Sum(t => t.ReplyMs) ?? 0, AllowedMs = g.Sum(t => t.AllowedMs) })
-            .ToDictionaryAsync(r => r.CreatorId, ct);
+            .ToDictionaryAsync(r => r.CreatorId, r => (r.Count, r.ReplyMs, r.AllowedMs), ct);
+        return [.. due.Keys.Union(answered.Keys).Select(id =>
+        {
+            (int Due, int InTime)? d = due.TryGetValue(id, out var dv) ? dv : null;
+            (int Count, long ReplyMs, long AllowedMs)? a = answered.TryGetValue(id, out var av) ? av : null;
+            return new Judged(id, d, a, ReasonsFor(d, a, settings));
+        })];
+    }
 
-        var flagged = due.Keys.Union(answered.Keys)
-            .Select(id => (Id: id, Due: due.GetValueOrDefault(id), Answered: answered.GetValueOrDefault(id)))
-            .Select(c => (c.Id, c.Due, c.Answered, Reasons: ReasonsFor(
-                c.Due is null ? null : (c.Due.Due, c.Due.InTime), c.Answered is null ? null : (c.Answered.Count, c.Answered.ReplyMs, c.Answered.AllowedMs), settings)))
-            .Where(c => c.Reasons.Count > 0)
-            .ToList();
-        var handles = await db.HandlesByIdAsync(flagged.Select(c => c.Id).ToList(), ct);
-        return flagged
+    private async Task<IReadOnlyList<CreatorOutlier>> WithHandlesAsync(List<Judged> judged, CancellationToken ct)
+    {
+        var handles = await db.HandlesByIdAsync([.. judged.Select(c => c.Id)], ct);
+        return judged
             .Select(c => new CreatorOutlier(
+                c.Id,
                 handles.GetValueOrDefault(c.Id, c.Id),
-                c.Due is null ? null : Fraction.Of(c.Due.InTime, c.Due.Due),
-                c.Answered is null ? null : c.Answered.ReplyMs / MsPerHour / c.Answered.Count,
+                c.Due is { } d ? Fraction.Of(d.InTime, d.Due) : null,
+                c.Answered is { } a ? a.ReplyMs / MsPerHour / a.Count : null,
                 c.Reasons,
                 c.Due?.Due ?? 0,
                 c.Answered?.Count ?? 0,
-                c.Answered is null ? null : c.Answered.AllowedMs / MsPerHour / c.Answered.Count))
+                c.Answered is { } b ? b.AllowedMs / MsPerHour / b.Count : null))
             .OrderBy(o => o.Handle, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
@@ -63,4 +77,6 @@ public sealed class CreatorOutliersQuery(OpsDbContext db, IOptions<OpsBotOptions
             reasons.Add(OutlierReason.ReplyTime);
         return reasons;
     }
+
+    private sealed record Judged(string Id, (int Due, int InTime)? Due, (int Count, long ReplyMs, long AllowedMs)? Answered, List<OutlierReason> Reasons);
 }

@@ -4,12 +4,15 @@ using OpsBot.Data;
 namespace OpsBot.Metrics;
 
 /// <summary>A creator whose refunds issued ÷ threads created over the creator window exceed 10%.</summary>
-public sealed record HighRefundRate(string Handle, int Refunds, int ThreadsCreated, double Rate);
+public sealed record HighRefundRate(string CreatorId, string Handle, int Refunds, int ThreadsCreated, double Rate);
 
 /// <summary>metrics.md "high refund rate": &gt; 10% with at least 10 threads created in [T − 30×24h, T).</summary>
 public sealed class HighRefundRateQuery(OpsDbContext db)
 {
     public const int MinThreads = 10;
+
+    /// <summary>The rate a creator must exceed to be flagged (the query compares 10 · refunds &gt; created, exactly).</summary>
+    public const double RateAbove = 0.10;
 
     /// <summary>Highest rate first, then by handle; with <paramref name="creatorId"/> only that creator.</summary>
     public async Task<IReadOnlyList<HighRefundRate>> FindAsync(DateTimeOffset asOf, string? creatorId = null, CancellationToken ct = default)
@@ -31,7 +34,7 @@ public sealed class HighRefundRateQuery(OpsDbContext db)
             .ToList();
         var handles = await db.HandlesByIdAsync(high.Select(h => h.CreatorId).ToList(), ct);
         return high
-            .Select(h => new HighRefundRate(handles.GetValueOrDefault(h.CreatorId, h.CreatorId), h.Count, h.Threads, (double)h.Count / h.Threads))
+            .Select(h => new HighRefundRate(h.CreatorId, handles.GetValueOrDefault(h.CreatorId, h.CreatorId), h.Count, h.Threads, (double)h.Count / h.Threads))
             .OrderByDescending(h => h.Rate).ThenBy(h => h.Handle, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }

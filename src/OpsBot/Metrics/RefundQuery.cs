@@ -9,8 +9,15 @@ public sealed record RefundsByReason(
     [property: System.Text.Json.Serialization.JsonPropertyName("poor_answer")] int PoorAnswer,
     [property: System.Text.Json.Serialization.JsonPropertyName("other")] int Other);
 
+/// <summary>The refunded amount (minor units) per reason, beside <see cref="RefundsByReason"/>'s counts.</summary>
+public sealed record RefundAmountsByReason(
+    [property: System.Text.Json.Serialization.JsonPropertyName("sla_miss")] long SlaMiss,
+    [property: System.Text.Json.Serialization.JsonPropertyName("poor_answer")] long PoorAnswer,
+    [property: System.Text.Json.Serialization.JsonPropertyName("other")] long Other);
+
 /// <summary>Refunds issued in a period; Rate = Count ÷ ThreadsCreated in the same period (null when none created).</summary>
-public sealed record RefundSummary(int Count, long AmountMinor, int ThreadsCreated, double? Rate, RefundsByReason ByReason);
+public sealed record RefundSummary(
+    int Count, long AmountMinor, int ThreadsCreated, double? Rate, RefundsByReason ByReason, RefundAmountsByReason AmountMinorByReason);
 
 /// <summary>metrics.md "refund rate" with byReason.</summary>
 public sealed class RefundQuery(OpsDbContext db)
@@ -25,12 +32,14 @@ public sealed class RefundQuery(OpsDbContext db)
         var created = await db.Threads.CreatedIn(period).OfCreator(creatorId).CountAsync(ct);
 
         int CountOf(RefundReason reason) => reasons.Where(r => r.Reason == reason).Sum(r => r.Count);
+        long AmountOf(RefundReason reason) => reasons.Where(r => r.Reason == reason).Sum(r => r.AmountMinor);
         var count = reasons.Sum(r => r.Count);
         return new RefundSummary(
             count,
             reasons.Sum(r => r.AmountMinor),
             created,
             Fraction.Of(count, created),
-            new RefundsByReason(CountOf(RefundReason.SlaMiss), CountOf(RefundReason.PoorAnswer), CountOf(RefundReason.Other)));
+            new RefundsByReason(CountOf(RefundReason.SlaMiss), CountOf(RefundReason.PoorAnswer), CountOf(RefundReason.Other)),
+            new RefundAmountsByReason(AmountOf(RefundReason.SlaMiss), AmountOf(RefundReason.PoorAnswer), AmountOf(RefundReason.Other)));
     }
 }

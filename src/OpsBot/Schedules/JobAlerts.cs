@@ -7,7 +7,7 @@ namespace OpsBot.Schedules;
 
 /// <summary>
 /// Tells the alerts channel when a scheduled job failed or did not run, through the outbox: one alert per failed
-/// occurrence, one per job for what a tick had to skip. Keys are per occurrence, so a repeated tick raises nothing twice.
+/// or crashed (abandoned) occurrence, one per job for what a tick had to skip. Keys are per occurrence, so a repeated tick raises nothing twice.
 /// </summary>
 public sealed class JobAlerts(Outbox outbox, OpsText text, OpsFormat format)
 {
@@ -19,6 +19,12 @@ public sealed class JobAlerts(Outbox outbox, OpsText text, OpsFormat format)
         {
             var line = T.Rich("Alert.Failed", JobName(failed.Job), format.TimeValue(failed.OccurrenceAt), failed.Error ?? "?");
             await outbox.EnqueueAsync($"job.failed:{ScheduledJobs.OccurrenceKey(failed.Job, failed.OccurrenceAt)}", OutboxTarget.Channel(OpsChannel.Alerts),
+                new ChatMessage(line.ToString(), new TextBlock(line)), ct);
+        }
+        foreach (var crashed in report.Abandoned)
+        {
+            var line = T.Rich("Alert.Abandoned", JobName(crashed.Job), format.TimeValue(crashed.OccurrenceAt), crashed.Error ?? "?");
+            await outbox.EnqueueAsync($"job.abandoned:{ScheduledJobs.OccurrenceKey(crashed.Job, crashed.OccurrenceAt)}", OutboxTarget.Channel(OpsChannel.Alerts),
                 new ChatMessage(line.ToString(), new TextBlock(line)), ct);
         }
         foreach (var group in report.Skipped.GroupBy(s => s.Job))

@@ -65,6 +65,37 @@ public sealed class JobClaims(OpsDbContext db, TimeProvider clock, ScheduleInsta
         return [.. rows.Select(r => (r.Job, r.OccurrenceAt))];
     }
 
+    /// <summary>
+    /// Marks failed ("abandoned by &lt;owner&gt;") the runs no instance will ever finish: still running after their lease
+    /// expired, and either taken over once already or first attempts older than <paramref name="graceSince"/> (too
+    /// late to retry). Occurrences before <paramref name="lookbackSince"/> are left alone, so an old store does not
+    /// raise a flood. Each row is marked by one conditional update, so of several instances only one reports it.
+    /// </summary>
+    /// <returns>The runs this instance marked.</returns>
+    public async Task<IReadOnlyList<RanOccurrence>> FailAbandonedAsync(
+        IReadOnlyCollection<string> jobs, DateTimeOffset graceSince, DateTimeOffset lookbackSince, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.JobRuns.AsNoTracking()
+            .Where(r => jobs.Contains(r.Job) && r.Outcome == JobOutcome.Running && r.LeaseUntil < now && r.OccurrenceAt > lookbackSince
+                && (r.Attempt > 1 || r.OccurrenceAt <= graceSince))
+            .Select(r => new { r.Id, r.Job, r.OccurrenceAt, r.Owner })
+            .ToListAsync(ct);
+        var failed = new List<RanOccurrence>();
+        foreach (var row in rows)
+        {
+            var error = $"abandoned by {row.Owner}";
+            var marked = await db.JobRuns
+                .Where(r => r.Id == row.Id && r.Outcome == JobOutcome.Running && r.Owner == row.Owner && r.LeaseUntil < now)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(r => r.Outcome, JobOutcome.Failed)
+                    .SetProperty(r => r.Error, error[..Math.Min(error.Length, JobRun.ErrorLength)])
+                    .SetProperty(r => r.FinishedAt, now), ct);
+            if (marked == 1) failed.Add(new RanOccurrence(row.Job, row.OccurrenceAt, JobOutcome.Failed, error));
+        }
+        return failed;
+    }
+
     /// <summary>Records how this instance's claimed run ended.</summary>
     public async Task FinishAsync(string job, DateTimeOffset occurrence, JobOutcome outcome, string? error, CancellationToken ct)
     {

@@ -9,8 +9,11 @@ public sealed record SkippedOccurrence(string Job, DateTimeOffset OccurrenceAt);
 /// <summary>An occurrence this instance ran, and how it ended.</summary>
 public sealed record RanOccurrence(string Job, DateTimeOffset OccurrenceAt, JobOutcome Outcome, string? Error = null);
 
-/// <summary>What one tick did: the occurrences this instance ran and those it recorded as skipped.</summary>
-public sealed record TickReport(IReadOnlyList<RanOccurrence> Ran, IReadOnlyList<SkippedOccurrence> Skipped);
+/// <summary>
+/// What one tick did: the occurrences this instance ran, those it recorded as skipped, and the crashed runs it
+/// marked failed because no instance will retry them.
+/// </summary>
+public sealed record TickReport(IReadOnlyList<RanOccurrence> Ran, IReadOnlyList<SkippedOccurrence> Skipped, IReadOnlyList<RanOccurrence> Abandoned);
 
 /// <summary>
 /// Runs the registered jobs' due occurrences, once across instances. Each tick looks at (last checked, now]
@@ -40,6 +43,7 @@ public sealed class JobRunner(
             var now = clock.GetUtcNow();
             var grace = options.Value.GraceWindow;
             var jobs = await RegisteredJobsAsync(ct);
+            var abandoned = await InScopeAsync((c, t) => c.FailAbandonedAsync(jobs, now - grace, now - MissedLookback, t), ct);
             foreach (var (job, occurrence) in await InScopeAsync((c, t) => c.AbandonedAsync(jobs, now - grace, t), ct))
                 if (await InScopeAsync((c, t) => c.TryReclaimAsync(job, occurrence, t), ct))
                     ran.Add(await RunAsync(job, occurrence, now, ct));
@@ -60,8 +64,8 @@ public sealed class JobRunner(
             foreach (var group in skipped.GroupBy(s => s.Job))
                 log.LogWarning("Skipped {Count} occurrence(s) of {Job} (missed, last {Occurrence:O}): outside the grace window of {Grace} or superseded",
                     group.Count(), group.Key, group.Max(s => s.OccurrenceAt), grace);
-            var report = new TickReport(ran, skipped);
-            if (ran.Any(r => r.Outcome == JobOutcome.Failed) || skipped.Count > 0)
+            var report = new TickReport(ran, skipped, abandoned);
+            if (ran.Any(r => r.Outcome == JobOutcome.Failed) || skipped.Count > 0 || abandoned.Count > 0)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<JobAlerts>().RaiseAsync(report, ct);

@@ -18,7 +18,7 @@ public sealed class PriceReviewSqlServerTests
         var asOf = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
         var query = new PriceReviewQuery(scope.ServiceProvider.GetRequiredService<OpsDbContext>(), Microsoft.Extensions.Options.Options.Create(new DigestOptions()));
         // The offline server answers "1" for every handle: make creator "1" an answer-rate outlier so every branch runs.
-        CreatorOutlier outlier = new("1", 0.2, null, [OutlierReason.AnswerRate], 5, 0, null);
+        CreatorOutlier outlier = new("1", "1", 0.2, null, [OutlierReason.AnswerRate], 5, 0, null);
 
         await query.RunAsync(new Period(asOf.AddDays(-7), asOf), asOf, [outlier]);
 

@@ -44,7 +44,7 @@ public sealed class CreatorCardQueryTests
         // November: six threads of 1000; October's is not month to date.
         Assert.Equal(6000, card.GmvMtdMinor);
         // One refund in the window over six threads created in it.
-        Assert.Equal(new RefundSummary(1, 1000, 6, 1.0 / 6, new RefundsByReason(0, 1, 0)), card.Refunds);
+        Assert.Equal(new RefundSummary(1, 1000, 6, 1.0 / 6, new RefundsByReason(0, 1, 0), new RefundAmountsByReason(0, 1000, 0)), card.Refunds);
         Assert.Equal(1, card.MessageFlags);
         Assert.Equal(["bob"], card.ReferredCreators);
         Assert.Null(card.Outlier);          // exactly 60% answered, 4 replies < MinSample

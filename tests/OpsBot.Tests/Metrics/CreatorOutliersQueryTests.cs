@@ -74,6 +74,21 @@ public sealed class CreatorOutliersQueryTests
         Assert.Empty(await query.FindAsync(T, "c_borderline"));
     }
 
+    [Fact]
+    public async Task FiguresOf_CreatorNotFlagged_GivesTheirFiguresWithoutReasons_UnknownGivesNull()
+    {
+        using var f = Build();
+        var query = await f.QueryAsync<CreatorOutliersQuery>();
+
+        var borderline = await query.FiguresOfAsync(T, "c_borderline");
+        var slow = await query.FiguresOfAsync(T, "c_slow");
+
+        Assert.Equal(("c_borderline", "borderline"), (borderline!.CreatorId, borderline.Handle));
+        AssertOutlier(borderline, 0.6, 1, [], due: 5, answered: 3, allowed: 24);
+        AssertOutlier(slow!, 0.4, 18.4, [OutlierReason.AnswerRate], due: 5, answered: 5, allowed: 24);
+        Assert.Null(await query.FiguresOfAsync(T, "c_nobody"));
+    }
+
     private static void AssertOutlier(CreatorOutlier o, double? rate, double? replyHours, OutlierReason[] reasons, int due, int answered, double? allowed)
     {
         Assert.Equal(rate, o.AnswerRate);

@@ -37,7 +37,7 @@ public sealed class HighRefundRateQueryTests
 
         var high = await (await f.QueryAsync<HighRefundRateQuery>()).FindAsync(T);
 
-        Assert.Equal([new HighRefundRate("two", 2, 10, 0.2), new HighRefundRate("eleven", 2, 11, 2.0 / 11)], high);
+        Assert.Equal([new HighRefundRate("c_two", "two", 2, 10, 0.2), new HighRefundRate("c_eleven", "eleven", 2, 11, 2.0 / 11)], high);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class MetricsFixture : IDisposable
     /// <summary>The SQLite file the fixture writes (the CLI tests point <c>ConnectionStrings:OpsBot</c> at it).</summary>
     public string ConnectionString => database.ConnectionString;
 
-    /// <summary>A fresh context on the fixture's file, to look at what a test stored.</summary>
+    /// <summary>A context on the fixture's file, for a test that changes saved facts (a reply to a saved thread).</summary>
     public OpsDbContext NewContext() => database.NewContext();
 
     /// <summary>Saves what was built so far.</summary>

@@ -26,6 +26,7 @@ public sealed class RefundQueryTests
         // 3 refunds issued (the orphan is not counted) ÷ 4 threads created.
         Assert.Equal((3, 1000L + 2000 + 16000, 4, (double?)0.75), (refunds.Count, refunds.AmountMinor, refunds.ThreadsCreated, refunds.Rate));
         Assert.Equal(new RefundsByReason(SlaMiss: 1, PoorAnswer: 1, Other: 1), refunds.ByReason);
+        Assert.Equal(new RefundAmountsByReason(SlaMiss: 1000, PoorAnswer: 2000, Other: 16000), refunds.AmountMinorByReason);
     }
 
     [Fact]
@@ -38,6 +39,6 @@ public sealed class RefundQueryTests
 
         var refunds = await (await f.QueryAsync<RefundQuery>()).ForPeriodAsync(today, T);
 
-        Assert.Equal(new RefundSummary(1, 1000, 0, null, new RefundsByReason(1, 0, 0)), refunds);
+        Assert.Equal(new RefundSummary(1, 1000, 0, null, new RefundsByReason(1, 0, 0), new RefundAmountsByReason(1000, 0, 0)), refunds);
     }
 }

@@ -116,7 +116,8 @@ public sealed class JobRunnerTests
         Assert.Equal([nine], log.Of("DailyDigest"));
         var runs = await RunsAsync(database, "DailyDigest");
         Assert.Equal((2, JobOutcome.Late), (runs.Last().Attempt, runs.Last().Outcome));
-        Assert.Equal(JobOutcome.Running, runs.First().Outcome);
+        // Never retried a second time: marked failed instead, so /ops schedule says why.
+        Assert.Equal((JobOutcome.Failed, "abandoned by crashed"), (runs.First().Outcome, runs.First().Error));
     }
 
     [Fact]

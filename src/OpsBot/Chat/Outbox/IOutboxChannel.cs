@@ -10,8 +10,9 @@ public interface IOutboxChannel
     bool InStore => false;
 
     /// <summary>Posts a new message.</summary>
+    /// <param name="key">The outbox key, the same on every retry: for platforms that deduplicate by it (email).</param>
     /// <returns>The platform's reference to it, kept for later updates.</returns>
-    Task<string> PostAsync(OutboxTarget target, ChatMessage message, CancellationToken ct);
+    Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct);
 
     /// <summary>Rewrites the message at <paramref name="reference"/> in place (same edit twice: same result).</summary>
     Task UpdateAsync(string reference, ChatMessage message, CancellationToken ct);

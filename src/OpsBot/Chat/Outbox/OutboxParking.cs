@@ -46,7 +46,7 @@ public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal s
     private ChatMessage Alert(OutboxMessage item, string lastError)
     {
         var texts = text.Of(OutboxText.Resources);
-        var target = texts.Format(item.TargetKind == OutboxTargetKind.Channel ? "Target.Channel" : "Target.CreatorDm", item.TargetId);
+        var target = texts.Format($"Target.{item.TargetKind}", item.TargetId);
         return new ChatMessage(
             texts.Format("Parked.Fallback", item.Key, target),
             new HeaderBlock(texts["Parked.Header"]),

@@ -24,15 +24,15 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
     private readonly OutboxOptions settings = options.Value;
 
     /// <returns>How many messages this instance claimed (sent or not).</returns>
-    public async Task<int> SendDueAsync(IOutboxChannel channel, CancellationToken ct)
+    public async Task<int> SendDueAsync(OutboxRoutes routes, CancellationToken ct)
     {
-        var due = await Due(clock.GetUtcNow()).OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(ct);
+        var due = await routes.Deliverable(Due(clock.GetUtcNow())).OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(ct);
         var claimed = 0;
         foreach (var id in due)
         {
             if (!await TryClaimAsync(id, ct)) continue;
             claimed++;
-            await SendAsync(id, channel, ct);
+            await SendAsync(id, routes, ct);
         }
         return claimed;
     }
@@ -51,9 +51,10 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
             .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1;
     }
 
-    private async Task SendAsync(long id, IOutboxChannel channel, CancellationToken ct)
+    private async Task SendAsync(long id, OutboxRoutes routes, CancellationToken ct)
     {
         var item = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        var channel = routes.For(item.TargetKind)!;
         await using var transaction = channel.InStore ? await db.Database.BeginTransactionAsync(ct) : null;
         string reference;
         try
@@ -91,7 +92,7 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
     private async Task<string> DeliverAsync(OutboxMessage item, IOutboxChannel channel, CancellationToken ct)
     {
         var message = ChatMessageJson.Deserialize(item.Content);
-        if (item.UpdateOf is null) return await channel.PostAsync(new OutboxTarget(item.TargetKind, item.TargetId), message, ct);
+        if (item.UpdateOf is null) return await channel.PostAsync(item.Key, new OutboxTarget(item.TargetKind, item.TargetId), message, ct);
 
         var original = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Key == item.UpdateOf && m.Status == OutboxStatus.Sent)

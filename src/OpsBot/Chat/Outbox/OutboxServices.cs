@@ -2,7 +2,7 @@ namespace OpsBot.Chat.Outbox;
 
 public static class OutboxServices
 {
-    /// <summary>The outbox (<see cref="Outbox"/> to enqueue) and the worker that delivers it to Slack or the playground.</summary>
+    /// <summary>The outbox (<see cref="Outbox"/> to enqueue) and the worker that delivers it to Slack or the playground (and to email, when a feature registers an email channel).</summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
         services.AddOptions<OutboxOptions>()
@@ -13,6 +13,7 @@ public static class OutboxServices
                 "Outbox:FirstRetryAfter must be positive and at most Outbox:MaxRetryAfter.")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ActiveChatPlatform>();
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<OutboxParking>();

@@ -11,10 +11,18 @@ public sealed record OutboxTarget(OutboxTargetKind Kind, string Id)
     /// <summary>The DM between OpsBot and a creator, by the creator's platform id (handles can change).</summary>
     public static OutboxTarget CreatorDm(string creatorId) => new(OutboxTargetKind.CreatorDm, creatorId);
 
-    /// <summary>The team channel; throws for a DM.</summary>
+    /// <summary>An email to a creator, by the creator's platform id: the address is read when it is sent, so none is stored here.</summary>
+    public static OutboxTarget CreatorEmail(string creatorId) => new(OutboxTargetKind.CreatorEmail, creatorId);
+
+    /// <summary>The team channel; throws for a DM or email.</summary>
     public OpsChannel OpsChannel => Kind == OutboxTargetKind.Channel
         ? Enum.Parse<OpsChannel>(Id)
-        : throw new InvalidOperationException($"{this} is a creator DM, not a team channel.");
+        : throw new InvalidOperationException($"{this} is not a team channel.");
 
-    public override string ToString() => Kind == OutboxTargetKind.Channel ? Id : $"DM with creator {Id}";
+    public override string ToString() => Kind switch
+    {
+        OutboxTargetKind.Channel => Id,
+        OutboxTargetKind.CreatorDm => $"DM with creator {Id}",
+        _ => $"email to creator {Id}",
+    };
 }

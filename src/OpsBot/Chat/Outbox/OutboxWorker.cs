@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using OpsBot.Chat.Playground;
-using OpsBot.Chat.Slack;
+using OpsBot.Data;
 
 namespace OpsBot.Chat.Outbox;
 
@@ -22,9 +21,9 @@ public sealed class OutboxWorker(OutboxSignal signal, IServiceScopeFactory scope
             var claimed = 0;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                if (Choose(scope.ServiceProvider) is { } channel)
-                    claimed = await RoundAsync(scope.ServiceProvider.GetRequiredService<OutboxSender>(), channel, stoppingToken);
-                else if (!warned)
+                var routes = Routes(scope.ServiceProvider);
+                if (routes.Any) claimed = await RoundAsync(scope.ServiceProvider.GetRequiredService<OutboxSender>(), routes, stoppingToken);
+                if (routes.Chat is null && !warned)
                 {
                     // Nothing is lost: the messages wait in the outbox until a platform is configured.
                     log.LogWarning("Outbox: no chat platform to deliver to (set Slack:BotToken or enable the playground)");
@@ -36,11 +35,11 @@ public sealed class OutboxWorker(OutboxSignal signal, IServiceScopeFactory scope
         }
     }
 
-    private async Task<int> RoundAsync(OutboxSender sender, IOutboxChannel channel, CancellationToken stoppingToken)
+    private async Task<int> RoundAsync(OutboxSender sender, OutboxRoutes routes, CancellationToken stoppingToken)
     {
         try
         {
-            return await sender.SendDueAsync(channel, stoppingToken);
+            return await sender.SendDueAsync(routes, stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -57,13 +56,18 @@ public sealed class OutboxWorker(OutboxSignal signal, IServiceScopeFactory scope
         return started.Task.WaitAsync(stoppingToken);
     }
 
-    /// <summary>Slack when a bot token is set, else the playground when it is on, else nowhere yet.</summary>
-    private static IOutboxChannel? Choose(IServiceProvider services)
+    /// <summary>
+    /// The active chat platform's channel (<see cref="ActiveChatPlatform"/>), and the email channel when a feature
+    /// registered one (keyed by <see cref="OutboxTargetKind.CreatorEmail"/>).
+    /// </summary>
+    private static OutboxRoutes Routes(IServiceProvider services)
     {
-        if (!string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken))
-            return services.GetRequiredService<SlackOutboxChannel>();
-        if (services.GetRequiredService<IOptions<PlaygroundOptions>>().Value.Enabled == true)
-            return services.GetRequiredService<PlaygroundOutboxChannel>();
-        return null;
+        IOutboxChannel? chat = services.GetRequiredService<ActiveChatPlatform>().Kind switch
+        {
+            ChatPlatformKind.Slack => services.GetRequiredService<SlackOutboxChannel>(),
+            ChatPlatformKind.Playground => services.GetRequiredService<PlaygroundOutboxChannel>(),
+            _ => null,
+        };
+        return new OutboxRoutes(chat, services.GetKeyedService<IOutboxChannel>(OutboxTargetKind.CreatorEmail));
     }
 }

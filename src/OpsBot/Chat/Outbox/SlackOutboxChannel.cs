@@ -12,7 +12,7 @@ namespace OpsBot.Chat.Outbox;
 public sealed class SlackOutboxChannel(SlackApi api, SlackDirectory directory, SlackRenderer renderer, MessageFitter fitter,
     ILogger<SlackOutboxChannel> log) : IOutboxChannel
 {
-    public async Task<string> PostAsync(OutboxTarget target, ChatMessage message, CancellationToken ct)
+    public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
     {
         var channel = await ChannelIdAsync(target, ct);
         var fitted = fitter.Fit(message, MessageLimits.Slack);

@@ -18,7 +18,7 @@ public sealed class OutboxLeaseTests
         var thief = new StealingChannel(host.Database);
 
         await using (var scope = host.Services.CreateAsyncScope())
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(thief, CancellationToken.None));
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(new OutboxRoutes(thief, null), CancellationToken.None));
 
         await using var db = host.Database.NewContext();
         var item = await db.OutboxMessages.SingleAsync();
@@ -31,7 +31,7 @@ public sealed class OutboxLeaseTests
     {
         public int Posts { get; private set; }
 
-        public async Task<string> PostAsync(OutboxTarget target, ChatMessage message, CancellationToken ct)
+        public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
         {
             Posts++;
             await using var db = database.NewContext();

@@ -21,6 +21,59 @@ namespace OpsBot.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("OpsBot.Data.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CleanSweeps")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("LastSweepAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PostKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OpenSubject")
+                        .HasFilter("ClearedAt IS NULL");
+
+                    b.HasIndex("Subject", "RaisedAt")
+                        .IsUnique();
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("OpsBot.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -235,6 +288,28 @@ namespace OpsBot.Data.Migrations.SqlServer
                     b.ToTable("Creators");
                 });
 
+            modelBuilder.Entity("OpsBot.Data.CreatorNudgeSetting", b =>
+                {
+                    b.Property<string>("CreatorId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("bit");
+
+                    b.HasKey("CreatorId");
+
+                    b.ToTable("CreatorNudgeSettings");
+                });
+
             modelBuilder.Entity("OpsBot.Data.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -325,6 +400,56 @@ namespace OpsBot.Data.Migrations.SqlServer
                     b.HasIndex("ThreadId");
 
                     b.ToTable("MessageFlags");
+                });
+
+            modelBuilder.Entity("OpsBot.Data.Nudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("OffsetMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CreatorId", "At");
+
+                    b.HasIndex("ThreadId", "OffsetMinutes")
+                        .IsUnique();
+
+                    b.ToTable("Nudges");
                 });
 
             modelBuilder.Entity("OpsBot.Data.OutboxMessage", b =>

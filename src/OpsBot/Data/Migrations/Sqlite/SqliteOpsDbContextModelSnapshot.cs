@@ -16,6 +16,57 @@ namespace OpsBot.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("OpsBot.Data.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CleanSweeps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSweepAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OpenSubject")
+                        .HasFilter("ClearedAt IS NULL");
+
+                    b.HasIndex("Subject", "RaisedAt")
+                        .IsUnique();
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("OpsBot.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -226,6 +277,28 @@ namespace OpsBot.Data.Migrations.Sqlite
                     b.ToTable("Creators");
                 });
 
+            modelBuilder.Entity("OpsBot.Data.CreatorNudgeSetting", b =>
+                {
+                    b.Property<string>("CreatorId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CreatorId");
+
+                    b.ToTable("CreatorNudgeSettings");
+                });
+
             modelBuilder.Entity("OpsBot.Data.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -312,6 +385,54 @@ namespace OpsBot.Data.Migrations.Sqlite
                     b.HasIndex("ThreadId");
 
                     b.ToTable("MessageFlags");
+                });
+
+            modelBuilder.Entity("OpsBot.Data.Nudge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatorId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CreatorId", "At");
+
+                    b.HasIndex("ThreadId", "OffsetMinutes")
+                        .IsUnique();
+
+                    b.ToTable("Nudges");
                 });
 
             modelBuilder.Entity("OpsBot.Data.OutboxMessage", b =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpsBot.Audit;
 using OpsBot.Chat;
 using OpsBot.Chat.Outbox;
 using OpsBot.Data;
@@ -12,7 +13,8 @@ namespace OpsBot.Alerts;
 /// a retried occurrence raises nothing twice (unique subject and raise time), counts no sweep twice
 /// (<see cref="Alert.LastSweepAt"/>) and enqueues nothing twice (the outbox keys of <see cref="AlertSubjects"/>).
 /// </summary>
-public sealed class AlertEpisodes(OpsDbContext db, Outbox outbox, OutboxSignal signal, AlertMessages messages, IOptions<AlertSweepOptions> options)
+public sealed class AlertEpisodes(
+    OpsDbContext db, Outbox outbox, OutboxSignal signal, AlertMessages messages, AuditLog audit, IOptions<AlertSweepOptions> options)
 {
     private static readonly OutboxTarget AlertsChannel = OutboxTarget.Channel(OpsChannel.Alerts);
 
@@ -33,6 +35,7 @@ public sealed class AlertEpisodes(OpsDbContext db, Outbox outbox, OutboxSignal s
                     Subject = reading.Subject, Kind = reading.Kind, RaisedAt = occurrence, PostKey = postKey,
                     Figures = reading.Figures.Fingerprint, LastSweepAt = occurrence,
                 });
+                Audit(AuditActions.AlertRaised, reading, before: null, after: reading.Figures.Fingerprint);
                 await db.SaveChangesAsync(ct);
                 await outbox.EnqueueAsync(postKey, AlertsChannel, messages.Open(reading.Figures, occurrence, occurrence), ct);
             }, ct);
@@ -70,6 +73,11 @@ public sealed class AlertEpisodes(OpsDbContext db, Outbox outbox, OutboxSignal s
                     .SetProperty(a => a.Figures, figures)
                     .SetProperty(a => a.ClearedAt, clears ? occurrence : null), ct) == 1;
             if (!followed) return;
+            if (clears || changed)
+            {
+                Audit(clears ? AuditActions.AlertCleared : AuditActions.AlertUpdated, reading, alert.Figures, figures);
+                await db.SaveChangesAsync(ct);
+            }
             if (clears)
             {
                 await outbox.EnqueueUpdateAsync(AlertSubjects.UpdateKey(alert, occurrence), alert.PostKey, messages.Cleared(reading.Figures, alert.RaisedAt, occurrence), ct);
@@ -80,6 +88,11 @@ public sealed class AlertEpisodes(OpsDbContext db, Outbox outbox, OutboxSignal s
         }, ct);
         return followed;
     }
+
+    /// <summary>The audit log's line for a step, saved in the step's transaction; figures are the post's own fingerprint.</summary>
+    private void Audit(string action, AlertReading reading, string? before, string after) =>
+        audit.Add(new AuditRecord(AuditActor.OpsBot, action, $"alert {reading.Subject}",
+            CreatorId: AlertSubjects.CreatorOrNull(reading.Kind, reading.Subject), Before: before, After: after, Why: reading.Kind.ToString()));
 
     private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
     {

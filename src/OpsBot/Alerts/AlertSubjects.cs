@@ -15,11 +15,15 @@ public static class AlertSubjects
     public static string RefundRate(string creatorId) => RefundRatePrefix + creatorId;
 
     /// <summary>The creator a per-creator subject is about.</summary>
-    public static string CreatorOf(Alert alert) => alert.Kind switch
+    public static string CreatorOf(Alert alert) =>
+        CreatorOrNull(alert.Kind, alert.Subject) ?? throw new ArgumentException($"A {alert.Kind} alert is about no creator.", nameof(alert));
+
+    /// <summary>The creator a subject is about, or null for the team-wide ones.</summary>
+    public static string? CreatorOrNull(AlertKind kind, string subject) => kind switch
     {
-        AlertKind.Outlier => alert.Subject[OutlierPrefix.Length..],
-        AlertKind.CreatorRefundRate => alert.Subject[RefundRatePrefix.Length..],
-        var kind => throw new ArgumentException($"A {kind} alert is about no creator.", nameof(alert)),
+        AlertKind.Outlier => subject[OutlierPrefix.Length..],
+        AlertKind.CreatorRefundRate => subject[RefundRatePrefix.Length..],
+        _ => null,
     };
 
     /// <summary>The post of one episode: <c>alert:critical-threads@2026-11-23T08:00Z</c>.</summary>

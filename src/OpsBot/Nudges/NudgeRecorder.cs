@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using OpsBot.Audit;
 using OpsBot.Chat;
 using OpsBot.Chat.Outbox;
 using OpsBot.Data;
@@ -14,7 +15,7 @@ public sealed record NudgeDelivery(string Key, OutboxTarget Target, ChatMessage 
 /// sweep recorded one of the same (thread, offset) pairs first, the unique key refuses the insert, nothing of this
 /// batch is kept and nothing is sent; that sweep's nudge stands.
 /// </summary>
-public sealed class NudgeRecorder(OpsDbContext db, Outbox outbox, ILogger<NudgeRecorder> log)
+public sealed class NudgeRecorder(OpsDbContext db, Outbox outbox, AuditLog audit, ILogger<NudgeRecorder> log)
 {
     /// <returns>false when the batch was recorded by someone else already.</returns>
     public async Task<bool> TryRecordAsync(IReadOnlyList<Nudge> nudges, NudgeDelivery? delivery, CancellationToken ct)
@@ -27,6 +28,7 @@ public sealed class NudgeRecorder(OpsDbContext db, Outbox outbox, ILogger<NudgeR
             try
             {
                 db.Nudges.AddRange(nudges.Select(Copy));
+                foreach (var nudge in nudges) audit.Add(AuditOf(nudge));
                 await db.SaveChangesAsync(ct);
                 if (delivery is not null) await outbox.EnqueueAsync(delivery.Key, delivery.Target, delivery.Message, ct);
                 await transaction.CommitAsync(ct);
@@ -56,6 +58,12 @@ public sealed class NudgeRecorder(OpsDbContext db, Outbox outbox, ILogger<NudgeR
             .Select(n => new { n.ThreadId, n.OffsetMinutes }).ToListAsync(ct);
         return nudges.Any(n => taken.Any(t => t.ThreadId == n.ThreadId && t.OffsetMinutes == n.OffsetMinutes));
     }
+
+    /// <summary>Every nudge is in the audit log too, sent or not, with the same fate as its record.</summary>
+    private static AuditRecord AuditOf(Nudge n) => new(
+        AuditActor.OpsBot, n.Status == NudgeStatus.Sent ? AuditActions.NudgeSent : AuditActions.NudgeNotSent, $"thread {n.ThreadId}",
+        CreatorId: n.CreatorId, ThreadId: n.ThreadId, After: $"{n.Status} via {n.Via}",
+        Why: $"deadline within {n.OffsetMinutes} minutes" + (n.OutboxKey is null ? "" : $" ({n.OutboxKey})"));
 
     /// <summary>A fresh entity each attempt: a retried strategy must not re-add rows the failed attempt tracked.</summary>
     private static Nudge Copy(Nudge n) => new()

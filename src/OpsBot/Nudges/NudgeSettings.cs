@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using OpsBot.Audit;
 using OpsBot.Chat;
 using OpsBot.Data;
 
 namespace OpsBot.Nudges;
 
 /// <summary>Which creators are opted out of nudges, and the switch the stop and resume buttons flip.</summary>
-public sealed class NudgeSettings(OpsDbContext db, TimeProvider clock)
+public sealed class NudgeSettings(OpsDbContext db, AuditLog audit, TimeProvider clock)
 {
     public Task<CreatorNudgeSetting?> FindAsync(string creatorId, CancellationToken ct) =>
         db.CreatorNudgeSettings.AsNoTracking().SingleOrDefaultAsync(s => s.CreatorId == creatorId, ct);
@@ -24,6 +25,8 @@ public sealed class NudgeSettings(OpsDbContext db, TimeProvider clock)
             setting = new CreatorNudgeSetting { CreatorId = creatorId, ChangedBy = changedBy };
             db.CreatorNudgeSettings.Add(setting);
         }
+        audit.Add(new AuditRecord(AuditActor.Of(by), AuditActions.NudgeSettingChanged, $"nudges of creator {creatorId}", CreatorId: creatorId,
+            Before: setting.OptedOut ? "opted out" : "nudged", After: optedOut ? "opted out" : "nudged"));
         setting.OptedOut = optedOut;
         setting.ChangedBy = changedBy;
         setting.ChangedAt = clock.GetUtcNow();

@@ -36,7 +36,7 @@ public sealed class NudgeSqlServerTests
         var db = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
         var clock = new FakeTimeProvider(Now);
         var format = new OpsFormat(Options.Create(new OpsBotOptions()));
-        var list = new NudgeList(db, new NudgeSettings(db, clock), format, new OpsText(format), clock);
+        var list = new NudgeList(db, new NudgeSettings(db, new OpsBot.Audit.AuditLog(db, clock), clock), format, new OpsText(format), clock);
 
         await list.BuildAsync(NudgeData.Creator("c_anna", "anna"), CancellationToken.None);
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpsBot.Audit;
 using OpsBot.Chat;
+using OpsBot.Chat.Playground;
 using OpsBot.Data;
 using OpsBot.Proposals;
 using OpsBot.Proposals.Execution;
@@ -43,6 +46,27 @@ public sealed class HttpExecutionTests : IAsyncLifetime
         // The platform's thread.refunded event brings the refund into the store; OpsBot does not write it in Http mode.
         Assert.Equal(0, await db.Refunds.CountAsync());
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.Key == ExecutionNotes.CreatorNoteKey(proposal.Id)));
+    }
+
+    [Fact]
+    public async Task TwentyApprovePressesAtOnce_ThroughTheDispatcher_MakeOnePlatformCall()
+    {
+        await using var host = await StartAsync();
+        var proposal = await host.ProposeAsync(ExecutionHost.SlaRefund);
+        var mara = host.Services.GetRequiredService<IOptions<PlaygroundOptions>>().Value.Identity("mara")!.Actor;
+
+        var presses = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ChatDispatcher>()
+                .RunActionAsync($"proposal.approve:{proposal.Id}", mara, "ops-approvals", null, CancellationToken.None);
+        }));
+        await Task.WhenAll(presses);
+        await host.Database.WaitForAsync(proposal.Id, ExecutionStatus.Succeeded, attempts: 1);
+        await ExecutionHost.SettleAsync();
+
+        var call = Assert.Single(platform.Calls);
+        Assert.Equal("P-1", call.IdempotencyKey);
     }
 
     [Fact]

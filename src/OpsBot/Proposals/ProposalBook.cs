@@ -31,28 +31,30 @@ public sealed class ProposalBook(
         var caseKey = ProposalCases.KeyOf(request.Kind, state.Creator.Id, state.Thread?.Id);
         if (await OpenAsync(caseKey, ct) is { } open) return new Proposed(open, Created: false);
 
-        var proposal = New(request, state, caseKey, now);
-        // Proposal, audit line and card commit together: no card without a proposal, no proposal without its line.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Proposals.Add(proposal);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Proposal, audit line and card commit together: no card without a proposal, no proposal without its line.
+            // A new entity each attempt: a retried transaction must not re-add the one an undone attempt tracked.
+            var proposal = await db.InTransactionAsync(ct => StoreAsync(New(request, state, caseKey, now), request.RequestedBy, ct), ct);
+            return new Proposed(proposal, Created: true);
         }
         catch (DbUpdateException)
         {
             // Another instance proposed the same case between our look and our insert.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
             if (await OpenAsync(caseKey, ct) is { } winner) return new Proposed(winner, Created: false);
             throw;
         }
-        audit.Add(new AuditRecord(request.RequestedBy, AuditActions.ProposalCreated, proposal.Number, proposal.Id, proposal.CreatorId,
+    }
+
+    private async Task<Proposal> StoreAsync(Proposal proposal, AuditActor requestedBy, CancellationToken ct)
+    {
+        db.Proposals.Add(proposal);
+        await db.SaveChangesAsync(ct);
+        audit.Add(new AuditRecord(requestedBy, AuditActions.ProposalCreated, proposal.Number, proposal.Id, proposal.CreatorId,
             proposal.ThreadId, After: $"{proposal.Kind} open until {proposal.ExpiresAt:O}", Why: Why(proposal)));
         await db.SaveChangesAsync(ct);
         await outbox.EnqueueAsync(CardKey(proposal.Id), OutboxTarget.Channel(OpsChannel.Approvals), await card.RenderAsync(proposal, ct), ct);
-        await transaction.CommitAsync(ct);
-        return new Proposed(proposal, Created: true);
+        return proposal;
     }
 
     public Task<Proposal?> OpenAsync(string caseKey, CancellationToken ct) =>

@@ -55,7 +55,22 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
     {
         var item = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
         var channel = routes.For(item.TargetKind)!;
-        await using var transaction = channel.InStore ? await db.Database.BeginTransactionAsync(ct) : null;
+        var sent = channel.InStore
+            ? await db.InTransactionAsync(ct => DeliverAndMarkAsync(item, channel, ct), ct)
+            : await DeliverAndMarkAsync(item, channel, ct);
+        if (sent.Failure is { } e)
+        {
+            // A post the channel added but could not save must not ride along with the next message's save.
+            db.ChangeTracker.Clear();
+            await parking.FailedAsync(item, e, ct);
+        }
+        else if (!sent.Marked && !channel.InStore)
+            log.LogWarning("Outbox {Key} was delivered after its lease ran out; another instance may deliver it again", item.Key);
+    }
+
+    /// <summary>In the store, inside the transaction that also holds the channel's post: post and "sent" mark commit together.</summary>
+    private async Task<Sent> DeliverAndMarkAsync(OutboxMessage item, IOutboxChannel channel, CancellationToken ct)
+    {
         string reference;
         try
         {
@@ -63,23 +78,17 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
-            // A post the channel added but could not save must not ride along with the next message's save.
-            db.ChangeTracker.Clear();
-            await parking.FailedAsync(item, e, ct);
-            return;
+            if (channel.InStore) await db.Database.RollbackTransactionAsync(CancellationToken.None);
+            return new Sent(false, e);
         }
         // Not cancellable: once the platform has it, only this write keeps a restart from sending it again.
-        var marked = await MarkSentAsync(id, reference);
-        if (transaction is not null)
-        {
-            // In the store, a lost lease undoes the post: whoever holds the lease now delivers it, once.
-            if (marked == 1) await transaction.CommitAsync(CancellationToken.None);
-            else await transaction.RollbackAsync(CancellationToken.None);
-        }
-        else if (marked == 0)
-            log.LogWarning("Outbox {Key} was delivered after its lease ran out; another instance may deliver it again", item.Key);
+        var marked = await MarkSentAsync(item.Id, reference) == 1;
+        // In the store, a lost lease undoes the post: whoever holds the lease now delivers it, once.
+        if (!marked && channel.InStore) await db.Database.RollbackTransactionAsync(CancellationToken.None);
+        return new Sent(marked, null);
     }
+
+    private sealed record Sent(bool Marked, Exception? Failure);
 
     private Task<int> MarkSentAsync(long id, string reference) => Claimed(id).ExecuteUpdateAsync(s => s
         .SetProperty(m => m.Status, OutboxStatus.Sent)

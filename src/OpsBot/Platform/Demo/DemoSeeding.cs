@@ -27,9 +27,9 @@ internal sealed class DemoSeeding(
         var options = new DemoDataOptions(demo.Value.Creators, demo.Value.Days, demo.Value.Seed, clock.GetUtcNow(), ops.Value.Currency);
         // One transaction for the whole history: a seed interrupted half-way leaves an empty store, which
         // the next start seeds again, rather than half a history that would never be completed.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var summary = await ImportGeneratedAsync(scope.ServiceProvider.GetRequiredService<EventImporter>(), options, ct);
-        await transaction.CommitAsync(ct);
+        // Each batch is a savepoint in it (BatchTransaction). Re-runnable: the generator starts over on every attempt.
+        var importer = scope.ServiceProvider.GetRequiredService<EventImporter>();
+        var summary = await db.InTransactionAsync(ct => ImportGeneratedAsync(importer, options, ct), ct);
         log.LogInformation(
             "Seeded the empty embedded store with demo data: {Applied} events ({Creators} creators, {Days} days, seed {Seed}); set Demo:SeedOnStart=false to start empty",
             summary.Applied, options.Creators, options.Days, options.Seed);

@@ -24,11 +24,18 @@ public sealed class ProposalClosing(
     /// <returns>The proposal as closed, or null when it was not open any more (someone closed it first): nothing changed.</returns>
     public async Task<Proposal?> CloseAsync(long proposalId, Closing closing, CancellationToken ct)
     {
+        var proposal = await db.InTransactionAsync(ct => CloseInTransactionAsync(proposalId, closing, ct), ct);
+        if (proposal?.Status == ProposalStatus.Approved)
+            foreach (var wake in wakes) wake.Wake();
+        return proposal;
+    }
+
+    private async Task<Proposal?> CloseInTransactionAsync(long proposalId, Closing closing, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var approved = closing.Status == ProposalStatus.Approved;
         // Expiry is nobody's decision: the card then shows when the proposal expired instead of a name.
         var decider = closing.Status == ProposalStatus.Expired ? null : closing.By;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var closed = await db.Proposals
             .Where(p => p.Id == proposalId && p.Status == ProposalStatus.Open)
             .ExecuteUpdateAsync(set =>
@@ -57,9 +64,6 @@ public sealed class ProposalClosing(
             Why: closing.Why ?? closing.Note));
         await db.SaveChangesAsync(ct);
         await outbox.EnqueueUpdateAsync(ClosedKey(proposalId), ProposalBook.CardKey(proposalId), await card.RenderAsync(proposal, ct), ct);
-        await transaction.CommitAsync(ct);
-        if (approved)
-            foreach (var wake in wakes) wake.Wake();
         return proposal;
     }
 }

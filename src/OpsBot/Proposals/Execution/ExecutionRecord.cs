@@ -54,26 +54,29 @@ public sealed class ExecutionRecord(OpsDbContext db, AuditLog audit, Outbox outb
         var error = Cut(result.Detail);
         var giveUp = result.Outcome == PlatformOutcome.Refused || claimed.ExecutionAttempts >= settings.MaxAttempts;
         var next = giveUp ? (DateTimeOffset?)null : clock.GetUtcNow() + settings.RetryAfter(claimed.ExecutionAttempts, result.RetryAfter);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var written = await Claimed(claimed.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.Execution, giveUp ? ExecutionStatus.Failed : ExecutionStatus.Pending)
-            .SetProperty(p => p.NextExecutionAt, next)
-            .SetProperty(p => p.ExecutionError, error)
-            .SetProperty(p => p.ExecutionOwner, (string?)null)
-            .SetProperty(p => p.ExecutionLeaseUntil, (DateTimeOffset?)null), ct);
-        if (written == 0) return;
+        var failed = await db.InTransactionAsync<Proposal?>(async ct =>
+        {
+            var written = await Claimed(claimed.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Execution, giveUp ? ExecutionStatus.Failed : ExecutionStatus.Pending)
+                .SetProperty(p => p.NextExecutionAt, next)
+                .SetProperty(p => p.ExecutionError, error)
+                .SetProperty(p => p.ExecutionOwner, (string?)null)
+                .SetProperty(p => p.ExecutionLeaseUntil, (DateTimeOffset?)null), ct);
+            if (written == 0) return null;
 
-        var p = await ReloadAsync(claimed.Id, ct);
-        audit.Add(new AuditRecord(AuditActor.OpsBot, giveUp ? AuditActions.ExecutionFailed : AuditActions.ExecutionRetrying, p.Number, p.Id,
-            p.CreatorId, p.ThreadId, Before: $"execution {ExecutionStatus.Running}, attempt {p.ExecutionAttempts} of {settings.MaxAttempts}",
-            After: giveUp ? $"execution {ExecutionStatus.Failed}" : $"execution {ExecutionStatus.Pending} until {next:O}", Why: error));
-        await db.SaveChangesAsync(ct);
-        await UpdateCardAsync(p, ct);
-        if (giveUp) await outbox.EnqueueAsync(ExecutionNotes.AlertKey(p.Id), OutboxTarget.Channel(OpsChannel.Alerts), await notes.FailedAlertAsync(p, ct), ct);
-        await transaction.CommitAsync(ct);
-        if (giveUp) log.LogError("Execution of {Proposal} failed for good after {Attempts} attempts: {Error}", p.Number, p.ExecutionAttempts, error);
+            var p = await ReloadAsync(claimed.Id, ct);
+            audit.Add(new AuditRecord(AuditActor.OpsBot, giveUp ? AuditActions.ExecutionFailed : AuditActions.ExecutionRetrying, p.Number, p.Id,
+                p.CreatorId, p.ThreadId, Before: $"execution {ExecutionStatus.Running}, attempt {p.ExecutionAttempts} of {settings.MaxAttempts}",
+                After: giveUp ? $"execution {ExecutionStatus.Failed}" : $"execution {ExecutionStatus.Pending} until {next:O}", Why: error));
+            await db.SaveChangesAsync(ct);
+            await UpdateCardAsync(p, ct);
+            if (giveUp) await outbox.EnqueueAsync(ExecutionNotes.AlertKey(p.Id), OutboxTarget.Channel(OpsChannel.Alerts), await notes.FailedAlertAsync(p, ct), ct);
+            return p;
+        }, ct);
+        if (failed is null) return;
+        if (giveUp) log.LogError("Execution of {Proposal} failed for good after {Attempts} attempts: {Error}", failed.Number, failed.ExecutionAttempts, error);
         else log.LogWarning("Execution of {Proposal} failed (attempt {Attempt} of {Max}), next try at {At}: {Error}",
-            p.Number, p.ExecutionAttempts, settings.MaxAttempts, next, error);
+            failed.Number, failed.ExecutionAttempts, settings.MaxAttempts, next, error);
     }
 
     private async Task UpdateCardAsync(Proposal p, CancellationToken ct) =>

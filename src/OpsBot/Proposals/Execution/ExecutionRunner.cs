@@ -1,6 +1,5 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using OpsBot.Chat.Outbox;
 using OpsBot.Data;
@@ -50,46 +49,53 @@ public sealed class ExecutionRunner(OpsDbContext db, IPlatformActions platform, 
     private async Task RunAsync(long id, CancellationToken ct)
     {
         var proposal = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id, ct);
-        // In the store the action joins the transaction that marks it executed. Serializable, so that on SQL Server two
-        // executions touching one thread or creator see each other (SQLite's write transactions are serial anyway).
-        await using var transaction = platform.InStore ? await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct) : null;
-        var result = await ExecuteAsync(proposal, ct);
-        if (result.Executed)
-        {
-            // Not cancellable from here: once the platform has done it, only this record keeps it from running again.
-            await using var own = transaction is null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
-            try
-            {
-                await RecordSucceededAsync(proposal, result, transaction ?? own!);
-                return;
-            }
-            catch (Exception e)
-            {
-                // Not recorded, so not done as far as the queue knows: in the store the change is undone with it; on
-                // Http the next attempt's Idempotency-Key gets the platform's first answer again.
-                log.LogError(e, "Execution of {Proposal} could not be recorded", proposal.Number);
-                result = PlatformActionResult.Retry($"the outcome could not be recorded: {e.Message}");
-            }
-        }
-        if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
-        // A change the action tracked but could not save must not ride along with the failure's save.
-        db.ChangeTracker.Clear();
-        await record.FailedAsync(proposal, result, ct);
+        var failure = platform.InStore
+            // In the store the action joins the transaction that marks it executed. Serializable, so that on SQL Server two
+            // executions touching one thread or creator see each other (SQLite's write transactions are serial anyway).
+            ? await db.InTransactionAsync(ct => ExecuteAndRecordAsync(proposal, ct), ct, IsolationLevel.Serializable)
+            : await ExecuteThenRecordAsync(proposal, ct);
+        if (failure is not null) await record.FailedAsync(proposal, failure, ct);
         outboxSignal.Wake();
     }
 
-    private async Task RecordSucceededAsync(Proposal proposal, PlatformActionResult result, IDbContextTransaction transaction)
+    /// <summary>On Http the platform's call is outside the store; only its record is a transaction.</summary>
+    private async Task<PlatformActionResult?> ExecuteThenRecordAsync(Proposal proposal, CancellationToken ct)
     {
-        if (await record.SucceededAsync(proposal, result, CancellationToken.None))
+        var result = await ExecuteAsync(proposal, ct);
+        // Not cancellable from here: once the platform has done it, only this record keeps it from running again.
+        return result.Executed ? await db.InTransactionAsync(_ => RecordAsync(proposal, result), CancellationToken.None) : result;
+    }
+
+    private async Task<PlatformActionResult?> ExecuteAndRecordAsync(Proposal proposal, CancellationToken ct)
+    {
+        var result = await ExecuteAsync(proposal, ct);
+        if (result.Executed) return await RecordAsync(proposal, result);
+        // A change the action tracked or made but could not finish is undone with the transaction.
+        await db.Database.RollbackTransactionAsync(CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>Inside the transaction that holds the action when it changed the store.</summary>
+    /// <returns>What goes back to the queue, or null when it is recorded (by this instance or the one holding the claim now).</returns>
+    private async Task<PlatformActionResult?> RecordAsync(Proposal proposal, PlatformActionResult result)
+    {
+        try
         {
-            await transaction.CommitAsync(CancellationToken.None);
-            outboxSignal.Wake();
-            return;
+            if (await record.SucceededAsync(proposal, result, CancellationToken.None)) return null;
+            // Our lease ran out and another instance holds it now: in the store, undoing the change leaves the action to
+            // the new owner (once); on Http the new owner's call carries the same Idempotency-Key.
+            await db.Database.RollbackTransactionAsync(CancellationToken.None);
+            log.LogWarning("Execution of {Proposal} finished after its lease ran out; the instance holding it now records it", proposal.Number);
+            return null;
         }
-        // Our lease ran out and another instance holds it now: in the store, undoing the change leaves the action to
-        // the new owner (once); on Http the new owner's call carries the same Idempotency-Key.
-        await transaction.RollbackAsync(CancellationToken.None);
-        log.LogWarning("Execution of {Proposal} finished after its lease ran out; the instance holding it now records it", proposal.Number);
+        catch (Exception e)
+        {
+            // Not recorded, so not done as far as the queue knows: in the store the change is undone with it; on
+            // Http the next attempt's Idempotency-Key gets the platform's first answer again.
+            log.LogError(e, "Execution of {Proposal} could not be recorded", proposal.Number);
+            await db.Database.RollbackTransactionAsync(CancellationToken.None);
+            return PlatformActionResult.Retry($"the outcome could not be recorded: {e.Message}");
+        }
     }
 
     private async Task<PlatformActionResult> ExecuteAsync(Proposal proposal, CancellationToken ct)

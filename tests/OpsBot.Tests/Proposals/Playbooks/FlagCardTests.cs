@@ -78,6 +78,29 @@ public sealed class FlagCardTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Dismiss_TenPressesAtOnce_WriteOneAuditLine_AndTheOthersHearItWasHandled()
+    {
+        await StartAsync();
+        await store.SweepAsync();
+
+        ActionResult[] replies;
+        await using (var writer = store.Data.NewContext())
+        {
+            // Holding the store's write lock, every press reads the card as open and then waits for its transaction.
+            await using var held = await writer.Database.BeginTransactionAsync();
+            var presses = Enumerable.Range(0, 10).Select(_ => Task.Run(() => store.Slice.PressAsync($"flag.dismiss:{flagId}"))).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await held.RollbackAsync();
+            replies = await Task.WhenAll(presses);
+        }
+
+        Assert.Single(await store.AuditAsync(), a => a.Action == AuditActions.FlagDismissed);
+        Assert.Single(replies, r => r.Reply!.Fallback == "Flag on thread t01 dismissed; the card says so.");
+        Assert.Equal(9, replies.Count(r => r.Reply!.Fallback == "This flag was already handled: the card shows how."));
+        Assert.Single(await store.OutboxAsync(), m => m.Key == FlagCard.HandledKey(flagId));
+    }
+
+    [Fact]
     public async Task ProposeRefund_ProposesAsThePresser_AndTheCardSaysWhichProposal()
     {
         await StartAsync();

@@ -96,14 +96,7 @@ public sealed class AlertEpisodes(
 
     private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
     {
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await work();
-            await transaction.CommitAsync(ct);
-        });
-        db.ChangeTracker.Clear();
+        await db.InTransactionAsync(_ => work(), ct);
         // The outbox woke the worker before the commit, when it could not see the posts yet.
         signal.Wake();
     }

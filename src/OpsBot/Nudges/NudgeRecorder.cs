@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using OpsBot.Audit;
 using OpsBot.Chat;
 using OpsBot.Chat.Outbox;
@@ -21,37 +20,31 @@ public sealed class NudgeRecorder(OpsDbContext db, Outbox outbox, AuditLog audit
     public async Task<bool> TryRecordAsync(IReadOnlyList<Nudge> nudges, NudgeDelivery? delivery, CancellationToken ct)
     {
         if (nudges.Count == 0) return true;
-        // SQL Server retries transient failures; a user transaction must then run inside the retrying strategy.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        // One transaction through the store's execution strategy (StoreTransactions): it may run again after a transient failure.
+        return await db.InTransactionAsync(async token =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
                 db.Nudges.AddRange(nudges.Select(Copy));
                 foreach (var nudge in nudges) audit.Add(AuditOf(nudge));
-                await db.SaveChangesAsync(ct);
-                if (delivery is not null) await outbox.EnqueueAsync(delivery.Key, delivery.Target, delivery.Message, ct);
-                await transaction.CommitAsync(ct);
+                await db.SaveChangesAsync(token);
+                if (delivery is not null) await outbox.EnqueueAsync(delivery.Key, delivery.Target, delivery.Message, token);
                 return true;
             }
             catch (DbUpdateException)
             {
-                if (!await RecordedElsewhereAsync(transaction, nudges, ct)) throw;
+                if (!await RecordedElsewhereAsync(nudges, token)) throw;
                 log.LogInformation("Nudges for {Threads} were recorded by another sweep; this one sends nothing for them",
                     string.Join(", ", nudges.Select(n => n.ThreadId).Distinct()));
                 return false;
             }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        });
+        }, ct);
     }
 
     /// <summary>Only a lost race is an answer; any other failure (store down, timeout) is the sweep's to report.</summary>
-    private async Task<bool> RecordedElsewhereAsync(IDbContextTransaction transaction, IReadOnlyList<Nudge> nudges, CancellationToken ct)
+    private async Task<bool> RecordedElsewhereAsync(IReadOnlyList<Nudge> nudges, CancellationToken ct)
     {
-        await transaction.RollbackAsync(ct);
+        await db.Database.RollbackTransactionAsync(ct);
         db.ChangeTracker.Clear();
         var threads = nudges.Select(n => n.ThreadId).Distinct().ToList();
         var taken = await db.Nudges.AsNoTracking().Where(n => threads.Contains(n.ThreadId))

@@ -25,7 +25,6 @@ public sealed class NudgeSweepJob(
     public async Task RunAsync(DateTimeOffset occurrence, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var occurrenceKey = ScheduledJobs.OccurrenceKey(Name, occurrence);
         var all = await crossings.AsOfAsync(now, options.Value.OffsetsInForce, ct);
         if (all.Count == 0) return;
         var creatorIds = all.Select(c => c.Thread.CreatorId).Distinct().ToList();
@@ -48,13 +47,12 @@ public sealed class NudgeSweepJob(
                 unreachable.AddRange(group.Select(c => (creator, c)));
                 continue;
             }
-            await NudgeAsync(creator, via, [.. group], occurrenceKey, now, ct);
+            await NudgeAsync(creator, via, [.. group], now, ct);
         }
-        await ReportUnreachableAsync(unreachable, occurrenceKey, now, ct);
+        await ReportUnreachableAsync(unreachable, now, ct);
     }
 
-    private async Task NudgeAsync(Creator creator, NudgeVia via, IReadOnlyList<Crossing> crossed, string occurrenceKey,
-        DateTimeOffset now, CancellationToken ct)
+    private async Task NudgeAsync(Creator creator, NudgeVia via, IReadOnlyList<Crossing> crossed, DateTimeOffset now, CancellationToken ct)
     {
         // Held until the quiet hours end (nothing recorded, so the first sweep after them picks it up), unless the deadline comes first.
         var quietUntil = options.Value.QuietHours.EndOf(now, voices.ZoneOf(creator));
@@ -64,22 +62,30 @@ public sealed class NudgeSweepJob(
         var voice = voices.For(creator);
         foreach (var batch in sendable.Where(c => c.Due is not null).GroupBy(c => c.Due!.Value))
         {
-            var key = $"nudge:{creator.Id}:{(int)batch.Key.TotalMinutes}m:{occurrenceKey}";
+            var key = OutboxKey("nudge", batch.First());
             var target = via == NudgeVia.Dm ? OutboxTarget.CreatorDm(creator.Id) : OutboxTarget.CreatorEmail(creator.Id);
             var message = reminders.Build(voice, creator.Handle, batch.Key, [.. batch.Select(c => c.Thread)], now, inDm: via == NudgeVia.Dm);
             await recorder.TryRecordAsync([.. batch.SelectMany(c => Rows(c, via, NudgeStatus.Sent, key, now))], new NudgeDelivery(key, target, message), ct);
         }
     }
 
-    private async Task ReportUnreachableAsync(List<(Creator? Creator, Crossing Crossing)> unreachable, string occurrenceKey, DateTimeOffset now, CancellationToken ct)
+    private async Task ReportUnreachableAsync(List<(Creator? Creator, Crossing Crossing)> unreachable, DateTimeOffset now, CancellationToken ct)
     {
         if (unreachable.Count == 0) return;
-        var key = $"nudge.unreachable:{occurrenceKey}";
         var due = unreachable.Where(u => u.Crossing.Due is not null)
             .Select(u => new Unreachable(u.Creator?.Handle ?? u.Crossing.Thread.CreatorId, u.Crossing.Thread, u.Crossing.Due!.Value)).ToList();
-        var delivery = due.Count == 0 ? null : new NudgeDelivery(key, OutboxTarget.Channel(OpsChannel.Alerts), couldNot.Build(due, now));
+        var delivery = due.Count == 0 ? null
+            : new NudgeDelivery(OutboxKey("nudge.unreachable", unreachable.First(u => u.Crossing.Due is not null).Crossing), OutboxTarget.Channel(OpsChannel.Alerts), couldNot.Build(due, now));
         await recorder.TryRecordAsync([.. unreachable.SelectMany(u => Rows(u.Crossing, NudgeVia.None, NudgeStatus.CouldNotNudge, delivery?.Key, now))], delivery, ct);
     }
+
+    /// <summary>
+    /// The key of a message, after the first crossing it carries (<c>nudge:t_42:720m</c>). Each (thread, offset) is recorded
+    /// once, in the same transaction as the message, so no other message can ever get this key. Not the occurrence: a
+    /// taken-over occurrence runs later and may carry threads that crossed meanwhile, which the outbox would drop as a
+    /// repeat of the first run's message while their rows said "sent".
+    /// </summary>
+    private static string OutboxKey(string prefix, Crossing first) => $"{prefix}:{first.Thread.ThreadId}:{(int)first.Due!.Value.TotalMinutes}m";
 
     /// <summary>The crossing's records: its due offset with <paramref name="status"/> (if it has one), the larger offsets it crossed as superseded.</summary>
     private static IEnumerable<Nudge> Rows(Crossing c, NudgeVia via, NudgeStatus status, string? outboxKey, DateTimeOffset now)

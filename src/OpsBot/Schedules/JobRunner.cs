@@ -52,14 +52,15 @@ public sealed class JobRunner(
                 var from = checkedUntil.TryGetValue(job, out var last) ? last
                     : await InScopeAsync((c, t) => c.LastOccurrenceAsync(job, t), ct) ?? now;
                 var due = calendar.Occurrences(job, Max(from, now - MissedLookback), now).ToList();
-                checkedUntil[job] = now;
-                if (due.Count == 0) continue;
-                var run = now - due[^1] <= grace ? due[^1] : (DateTimeOffset?)null;
+                var run = due.Count > 0 && now - due[^1] <= grace ? due[^1] : (DateTimeOffset?)null;
                 foreach (var occurrence in due.Where(o => o != run))
                     if (await InScopeAsync((c, t) => c.TryRecordSkippedAsync(job, occurrence, t), ct))
                         skipped.Add(new SkippedOccurrence(job, occurrence));
                 if (run is { } at && await InScopeAsync((c, t) => c.TryClaimAsync(job, at, t), ct))
                     ran.Add(await RunAsync(job, at, now, ct));
+                // Only once every due occurrence is claimed or recorded: when the store fails half-way, the next tick
+                // looks at them again (a claim or record that did land refuses a second one), instead of losing them unreported.
+                checkedUntil[job] = now;
             }
             foreach (var group in skipped.GroupBy(s => s.Job))
                 log.LogWarning("Skipped {Count} occurrence(s) of {Job} (missed, last {Occurrence:O}): outside the grace window of {Grace} or superseded",

@@ -35,7 +35,7 @@ public sealed class NudgeAuditTests : IDisposable
         Assert.Equal(2, lines.Count);
         var sent = Assert.Single(lines, l => l.ThreadId == "t1");
         Assert.Equal((AuditActions.NudgeSent, "opsbot", "c_anna", "Sent via Dm"), (sent.Action, sent.Actor, sent.CreatorId, sent.After));
-        Assert.StartsWith("deadline within 720 minutes (nudge:c_anna:720m:", sent.Why);
+        Assert.Equal("deadline within 720 minutes (nudge:t1:720m)", sent.Why);
         var missed = Assert.Single(lines, l => l.ThreadId == "t2");
         Assert.Equal((AuditActions.NudgeNotSent, "CouldNotNudge via None"), (missed.Action, missed.After));
     }

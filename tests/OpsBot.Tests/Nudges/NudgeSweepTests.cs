@@ -55,6 +55,43 @@ public sealed class NudgeSweepTests : IDisposable
     }
 
     [Fact]
+    public async Task TakenOverOccurrence_RunLater_SendsTheThreadsThatCrossedMeanwhile()
+    {
+        await database.AddAsync(Creator("c_anna", "anna", slackUserId: "U_ANNA"), Thread("t1", "c_anna", Afternoon + H(11)));
+        await using var slice = new SweepSlice(database, Afternoon);
+        await slice.SweepAsync(Afternoon);
+
+        // The occurrence is taken over after its lease expired: same occurrence, later now, and t2 crossed 12 hours meanwhile.
+        await database.AddAsync(Thread("t2", "c_anna", Afternoon + H(12) + TimeSpan.FromMinutes(5)));
+        slice.Clock.Advance(TimeSpan.FromMinutes(10));
+        await slice.SweepAsync(Afternoon);
+
+        var reminders = await slice.RemindersAsync();
+        Assert.Equal(2, reminders.Count);
+        Assert.Contains("2026-11-21 02:05 +01:00", MessageText.Of(reminders[1].Message));
+        var nudges = await database.NudgesAsync();
+        Assert.Equal([reminders[0].Item.Key, reminders[1].Item.Key], nudges.Select(n => n.OutboxKey));
+    }
+
+    [Fact]
+    public async Task TakenOverOccurrence_RunLater_ListsTheUnreachableThreadsThatCrossedMeanwhile()
+    {
+        await database.AddAsync(Creator("c_bo", "bo"), Thread("t1", "c_bo", Afternoon + H(11)));
+        await using var slice = new SweepSlice(database, Afternoon);
+        await slice.SweepAsync(Afternoon);
+
+        await database.AddAsync(Thread("t2", "c_bo", Afternoon + H(12) + TimeSpan.FromMinutes(5)));
+        slice.Clock.Advance(TimeSpan.FromMinutes(10));
+        await slice.SweepAsync(Afternoon);
+
+        var alerts = await slice.AlertsAsync();
+        Assert.Equal(2, alerts.Count);
+        Assert.Contains("t2", MessageText.Of(alerts[1]));
+        var nudges = await database.NudgesAsync();
+        Assert.NotEqual(nudges[0].OutboxKey, nudges[1].OutboxKey);
+    }
+
+    [Fact]
     public async Task TwoInstancesSweepingAtOnce_NudgeOnce()
     {
         await database.AddAsync(Creator("c_anna", "anna", slackUserId: "U_ANNA"),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using OpsBot.Data;
 using OpsBot.Tests.Fixtures;
@@ -118,6 +119,27 @@ public sealed class JobRunnerTests
         Assert.Equal((2, JobOutcome.Late), (runs.Last().Attempt, runs.Last().Outcome));
         // Never retried a second time: marked failed instead, so /ops schedule says why.
         Assert.Equal((JobOutcome.Failed, "abandoned by crashed"), (runs.First().Outcome, runs.First().Error));
+    }
+
+    [Fact]
+    public async Task StoreFailingWhenTheOccurrenceIsClaimed_TheNextTickClaimsAndRunsIt()
+    {
+        using var database = new TestDatabase();
+        var clock = new FakeTimeProvider(Berlin(2026, 11, 23, 8, 59));
+        await using var instance = new RunnerInstance(database, clock, log, ["DailyRadar"]);
+        await instance.TickAsync();
+        await using (var db = database.NewContext())
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER StoreDown BEFORE INSERT ON JobRuns BEGIN SELECT RAISE(ABORT, 'store down'); END");
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Assert.ThrowsAnyAsync<Exception>(instance.TickAsync);
+        await using (var db = database.NewContext())
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER StoreDown");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await instance.TickAsync();
+
+        Assert.Equal([Berlin(2026, 11, 23, 9)], log.Of("DailyRadar"));
+        Assert.Equal(JobOutcome.Succeeded, Assert.Single(await RunsAsync(database, "DailyRadar")).Outcome);
     }
 
     [Fact]

@@ -30,7 +30,11 @@ public sealed class JobAlerts(Outbox outbox, OpsText text, OpsFormat format)
         foreach (var group in report.Skipped.GroupBy(s => s.Job))
         {
             var last = group.Max(s => s.OccurrenceAt);
-            var line = T.Rich("Alert.Skipped", JobName(group.Key), group.Count(), format.TimeValue(last));
+            // Superseded by a later occurrence that did run (late): say so, or the team reads "the radar never came".
+            var caughtUp = report.Ran.FirstOrDefault(r => r.Job == group.Key && r.Outcome == JobOutcome.Late && r.OccurrenceAt > last);
+            var line = caughtUp is null
+                ? T.Rich("Alert.Skipped", JobName(group.Key), group.Count(), format.TimeValue(last))
+                : T.Rich("Alert.SkippedCaughtUp", JobName(group.Key), group.Count(), format.TimeValue(last), format.TimeValue(caughtUp.OccurrenceAt));
             await outbox.EnqueueAsync($"job.skipped:{ScheduledJobs.OccurrenceKey(group.Key, last)}", OutboxTarget.Channel(OpsChannel.Alerts),
                 new ChatMessage(line.ToString(), new TextBlock(line)), ct);
         }

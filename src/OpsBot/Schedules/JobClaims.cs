@@ -97,16 +97,24 @@ public sealed class JobClaims(OpsDbContext db, TimeProvider clock, ScheduleInsta
     }
 
     /// <summary>Records how this instance's claimed run ended.</summary>
-    public async Task FinishAsync(string job, DateTimeOffset occurrence, JobOutcome outcome, string? error, CancellationToken ct)
+    /// <returns>
+    /// false when the run outlasted its lease and another instance took it over: that instance's row is left alone
+    /// (it reports its own outcome), and this one's tick goes on.
+    /// </returns>
+    public async Task<bool> FinishAsync(string job, DateTimeOffset occurrence, JobOutcome outcome, string? error, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var run = await db.JobRuns.SingleAsync(r => r.Job == job && r.OccurrenceAt == occurrence && r.Owner == instance.Id, ct);
-        run.Outcome = outcome;
-        run.Error = error is null ? null : error[..Math.Min(error.Length, JobRun.ErrorLength)];
-        run.FinishedAt = now;
-        run.DurationMs = (long)(now - run.StartedAt).TotalMilliseconds;
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        var ours = db.JobRuns.Where(r => r.Job == job && r.OccurrenceAt == occurrence && r.Owner == instance.Id);
+        var startedAt = await ours.Select(r => (DateTimeOffset?)r.StartedAt).SingleOrDefaultAsync(ct);
+        if (startedAt is null) return false;
+        var cut = error is null ? null : error[..Math.Min(error.Length, JobRun.ErrorLength)];
+        var durationMs = (long)(now - startedAt.Value).TotalMilliseconds;
+        // Conditional on the owner, so a takeover between the read and the write is not overwritten either.
+        return await ours.ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Outcome, outcome)
+            .SetProperty(r => r.Error, cut)
+            .SetProperty(r => r.FinishedAt, now)
+            .SetProperty(r => r.DurationMs, durationMs), ct) == 1;
     }
 
     /// <summary>The latest occurrence recorded for a job, whatever became of it: where catching up starts after a restart.</summary>

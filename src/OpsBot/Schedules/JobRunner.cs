@@ -97,7 +97,9 @@ public sealed class JobRunner(
             (outcome, error) = (JobOutcome.Failed, e.Message);
         }
         // A job cancelled by shutdown never gets here: its row stays running and another instance retries it once its lease expires.
-        await claims.FinishAsync(job, occurrence, outcome, error, CancellationToken.None);
+        if (!await claims.FinishAsync(job, occurrence, outcome, error, CancellationToken.None))
+            log.LogWarning("Scheduled job {Job} for {Occurrence:O} outlasted its lease and was taken over by another instance; its outcome is that instance's to record",
+                job, occurrence);
         return new RanOccurrence(job, occurrence, outcome, error);
     }
 

@@ -55,6 +55,29 @@ public sealed class JobAlertsTests
     }
 
     [Fact]
+    public async Task MissedWhileDown_TheLatestCaughtUpLate_TheAlertSaysSo()
+    {
+        using var database = new TestDatabase();
+        var friday = new FakeTimeProvider(Berlin(2026, 11, 20, 8, 59));
+        await using (var first = new RunnerInstance(database, friday, log, ["DailyDigest"]))
+        {
+            await first.TickAsync();
+            friday.Advance(TimeSpan.FromMinutes(2));
+            await first.TickAsync();
+        }
+        // Back on Tuesday 11:00: Monday's run is older than the grace window, Tuesday's 09:00 is inside it.
+        var tuesday = new FakeTimeProvider(Berlin(2026, 11, 24, 11, 0));
+        await using var restarted = new RunnerInstance(database, tuesday, log, ["DailyDigest"]);
+
+        await restarted.TickAsync();
+
+        var alert = Assert.Single(await AlertsAsync(database));
+        Assert.Equal("job.skipped:DailyDigest:2026-11-23T08:00Z", alert.Key);
+        Assert.Contains("1 occurrence(s) up to 2026-11-23 09:00 +01:00 did not run while no OpsBot was up; only the latest, 2026-11-24 09:00 +01:00, was caught up (late)",
+            Fallback(alert));
+    }
+
+    [Fact]
     public async Task SucceedingJob_RaisesNothing()
     {
         using var database = new TestDatabase();

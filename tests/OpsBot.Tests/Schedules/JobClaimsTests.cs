@@ -48,4 +48,22 @@ public sealed class JobClaimsTests
         var run = check.JobRuns.Single();
         Assert.Equal(("b", 2, JobOutcome.Running), (run.Owner, run.Attempt, run.Outcome));
     }
+
+    [Fact]
+    public async Task Finish_AfterAnotherInstanceTookTheRunOver_ChangesNothing_AndSaysSo()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.NewContext();
+        await Claims(db, "slow").TryClaimAsync("DailyRadar", Nine, CancellationToken.None);
+        clock.Advance(new ScheduleOptions().Lease + TimeSpan.FromSeconds(1));
+        await Claims(db, "b").TryReclaimAsync("DailyRadar", Nine, CancellationToken.None);
+
+        var slowFinished = await Claims(db, "slow").FinishAsync("DailyRadar", Nine, JobOutcome.Succeeded, null, CancellationToken.None);
+        var takeoverFinished = await Claims(db, "b").FinishAsync("DailyRadar", Nine, JobOutcome.Failed, "boom", CancellationToken.None);
+
+        Assert.Equal((false, true), (slowFinished, takeoverFinished));
+        await using var check = database.NewContext();
+        var run = check.JobRuns.Single();
+        Assert.Equal(("b", JobOutcome.Failed, "boom"), (run.Owner, run.Outcome, run.Error));
+    }
 }

@@ -108,7 +108,9 @@ public sealed class ProposalBook(
         {
             if (request.NewPriceMinor is null && request.NewFastLaneFactor is null) throw new ProposalRefusedException("Refused.AdjustNeedsValue");
             if (request.NewPriceMinor is <= 0) throw new ProposalRefusedException("Refused.BadPrice", request.NewPriceMinor);
-            if (request.NewFastLaneFactor is < 1m or > 10m) throw new ProposalRefusedException("Refused.BadFactor", request.NewFastLaneFactor);
+            // Two decimals at most: the card (like the creator card) shows two, and the approver must see what will be set.
+            if (request.NewFastLaneFactor is { } factor && (factor is < 1m or > 10m || decimal.Round(factor, 2) != factor))
+                throw new ProposalRefusedException("Refused.BadFactor", factor);
         }
         else if (request.NewPriceMinor is not null || request.NewFastLaneFactor is not null)
             throw new ProposalRefusedException("Refused.ValueOnlyForAdjust");

@@ -118,6 +118,7 @@ public sealed class ProposalBookTests : IAsyncLifetime
     [InlineData(null, null, "Refused.AdjustNeedsValue")]
     [InlineData(0L, null, "Refused.BadPrice")]
     [InlineData(null, "0.5", "Refused.BadFactor")]
+    [InlineData(null, "1.505", "Refused.BadFactor")] // the card shows two decimals: the approver would see 1.51 (or 1.5 "now 1.5")
     [InlineData(1000L, "1.5", "Moot.SamePrice")]
     public async Task AdjustPrice_WithBadOrSameValues_IsRefused(long? price, string? factor, string why)
     {

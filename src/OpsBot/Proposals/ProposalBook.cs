@@ -30,6 +30,7 @@ public sealed class ProposalBook(
 
         var caseKey = ProposalCases.KeyOf(request.Kind, state.Creator.Id, state.Thread?.Id);
         if (await OpenAsync(caseKey, ct) is { } open) return new Proposed(open, Created: false);
+        if (await ApprovedAsync(caseKey, ct) is { } approved) throw new ProposalRefusedException("Refused.AlreadyApproved", approved.Number);
 
         try
         {
@@ -59,6 +60,19 @@ public sealed class ProposalBook(
 
     public Task<Proposal?> OpenAsync(string caseKey, CancellationToken ct) =>
         db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.OpenCaseKey == caseKey, ct);
+
+    /// <summary>
+    /// An approved proposal of the case whose action is still under way, or a refund already done. The approval freed
+    /// the case, but until the execution (or, in Http mode, the platform's event) reaches the store the live state still
+    /// looks as if the action were needed: a second approval would ask the platform for it a second time.
+    /// </summary>
+    private Task<Proposal?> ApprovedAsync(string caseKey, CancellationToken ct) =>
+        db.Proposals.AsNoTracking()
+            .Where(p => p.CaseKey == caseKey && p.Status == ProposalStatus.Approved
+                && (p.Execution == ExecutionStatus.Pending || p.Execution == ExecutionStatus.Running
+                    || (p.Kind == ProposalKind.Refund && p.Execution == ExecutionStatus.Succeeded)))
+            .OrderByDescending(p => p.Id)
+            .FirstOrDefaultAsync(ct);
 
     private Proposal New(ProposalRequest request, CaseState state, string caseKey, DateTimeOffset now) => new()
     {
@@ -94,7 +108,9 @@ public sealed class ProposalBook(
         {
             if (request.NewPriceMinor is null && request.NewFastLaneFactor is null) throw new ProposalRefusedException("Refused.AdjustNeedsValue");
             if (request.NewPriceMinor is <= 0) throw new ProposalRefusedException("Refused.BadPrice", request.NewPriceMinor);
-            if (request.NewFastLaneFactor is < 1m or > 10m) throw new ProposalRefusedException("Refused.BadFactor", request.NewFastLaneFactor);
+            // Two decimals at most: the card (like the creator card) shows two, and the approver must see what will be set.
+            if (request.NewFastLaneFactor is { } factor && (factor is < 1m or > 10m || decimal.Round(factor, 2) != factor))
+                throw new ProposalRefusedException("Refused.BadFactor", factor);
         }
         else if (request.NewPriceMinor is not null || request.NewFastLaneFactor is not null)
             throw new ProposalRefusedException("Refused.ValueOnlyForAdjust");

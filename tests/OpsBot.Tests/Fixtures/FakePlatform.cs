@@ -22,6 +22,9 @@ public sealed class FakePlatform : IAsyncDisposable
     private int ids;
 
     public ConcurrentQueue<PlatformCall> Calls { get; } = new();
+
+    /// <summary>The paths of GET requests: none, unless OpsBot followed a redirect.</summary>
+    public ConcurrentQueue<string> Gets { get; } = new();
     public Uri BaseAddress { get; }
 
     private FakePlatform(WebApplication app)
@@ -46,6 +49,11 @@ public sealed class FakePlatform : IAsyncDisposable
         var app = builder.Build();
         FakePlatform? fake = null;
         app.MapPost("/v1/{**path}", (string path, HttpContext context) => fake!.AnswerAsync("v1/" + path, context));
+        app.MapGet("/v1/{**path}", (string path) =>
+        {
+            fake!.Gets.Enqueue("v1/" + path);
+            return Results.Json(new JsonObject { ["id"] = "pf_listing" });
+        });
         await app.StartAsync();
         fake = new FakePlatform(app);
         return fake;
@@ -66,6 +74,7 @@ public sealed class FakePlatform : IAsyncDisposable
         Calls.Enqueue(call);
         var answer = scripted.TryDequeue(out var next) ? next : new FakePlatformAnswer(201);
         if (answer.Delay is { } delay) await Task.Delay(delay, context.RequestAborted);
+        if (answer.RedirectTo is { } target) return Results.Redirect("/" + target);
         if (answer.RetryAfterSeconds is { } retry) context.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return answer.Status is >= 200 and < 300
             ? Results.Json(new JsonObject { ["id"] = $"pf_{Interlocked.Increment(ref ids)}", ["status"] = "done" }, statusCode: answer.Status)
@@ -80,7 +89,8 @@ public sealed class FakePlatform : IAsyncDisposable
 }
 
 /// <param name="Delay">How long the fake takes before answering (a slow platform; a host stopped meanwhile).</param>
-public sealed record FakePlatformAnswer(int Status, int? RetryAfterSeconds = null, TimeSpan? Delay = null, string? Error = null);
+/// <param name="RedirectTo">A path to answer 302 to instead (a moved or misconfigured API).</param>
+public sealed record FakePlatformAnswer(int Status, int? RetryAfterSeconds = null, TimeSpan? Delay = null, string? Error = null, string? RedirectTo = null);
 
 /// <summary>One request the fake platform received.</summary>
 public sealed record PlatformCall(string Path, string Authorization, string IdempotencyKey, JsonObject Body);

@@ -66,6 +66,43 @@ public sealed class ProposalBookTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(ProposalKind.Refund, ExecutionStatus.Pending)]
+    [InlineData(ProposalKind.Refund, ExecutionStatus.Running)]
+    [InlineData(ProposalKind.Refund, ExecutionStatus.Succeeded)]
+    [InlineData(ProposalKind.BlockFastLane, ExecutionStatus.Pending)]
+    public async Task Case_WhoseApprovedActionIsUnderWayOrARefundDone_IsNotProposedAgain(ProposalKind kind, ExecutionStatus execution)
+    {
+        // Approved frees the case's open key; until the store or the platform's event shows the result, the live state
+        // still looks like the action is needed, and a second approval would ask the platform for it a second time.
+        var request = kind == ProposalKind.Refund ? SlaRefund("t01")
+            : new ProposalRequest(kind, ProposalSource.Manual, ProposalReasons.Manual, Jonas, CreatorId: "c_anna");
+        var first = (await ProposeAsync(request)).Proposal;
+        await using (var db = data.NewContext())
+            await db.Proposals.Where(p => p.Id == first.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, ProposalStatus.Approved).SetProperty(p => p.OpenCaseKey, (string?)null).SetProperty(p => p.Execution, execution));
+
+        var refused = await Assert.ThrowsAsync<ProposalRefusedException>(() => ProposeAsync(request with { RequestedBy = Jonas, Source = ProposalSource.Manual }));
+
+        Assert.Equal(("Refused.AlreadyApproved", first.Number), (refused.TextKey, refused.Args.Single()));
+        await using var check = data.NewContext();
+        Assert.Equal(1, await check.Proposals.CountAsync());
+    }
+
+    [Fact]
+    public async Task Case_WhoseApprovedActionFailedForGood_CanBeProposedAgain()
+    {
+        var first = (await ProposeAsync(SlaRefund("t01"))).Proposal;
+        await using (var db = data.NewContext())
+            await db.Proposals.Where(p => p.Id == first.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, ProposalStatus.Approved).SetProperty(p => p.OpenCaseKey, (string?)null).SetProperty(p => p.Execution, ExecutionStatus.Failed));
+
+        var second = await ProposeAsync(SlaRefund("t01") with { RequestedBy = Jonas, Source = ProposalSource.Manual });
+
+        Assert.True(second.Created);
+        Assert.NotEqual(first.Id, second.Proposal.Id);
+    }
+
+    [Theory]
     [InlineData("t02", "Moot.Answered")]
     [InlineData("nope", "Refused.UnknownThread")]
     public async Task Refund_ThatWouldBeMoot_IsRefused_AndNothingIsStored(string thread, string why)
@@ -81,6 +118,7 @@ public sealed class ProposalBookTests : IAsyncLifetime
     [InlineData(null, null, "Refused.AdjustNeedsValue")]
     [InlineData(0L, null, "Refused.BadPrice")]
     [InlineData(null, "0.5", "Refused.BadFactor")]
+    [InlineData(null, "1.505", "Refused.BadFactor")] // the card shows two decimals: the approver would see 1.51 (or 1.5 "now 1.5")
     [InlineData(1000L, "1.5", "Moot.SamePrice")]
     public async Task AdjustPrice_WithBadOrSameValues_IsRefused(long? price, string? factor, string why)
     {

@@ -7,7 +7,12 @@ namespace OpsBot.Proposals.Decisions;
 
 /// <summary>How an open proposal ends: the new status, who ends it, the audit verb and the note shown on the card.</summary>
 /// <param name="Note">A rejection's reason or why it was superseded (<see cref="Proposal.DecisionNote"/>).</param>
-public sealed record Closing(ProposalStatus Status, AuditActor By, string AuditAction, string? Note = null, string? Why = null);
+public sealed record Closing(ProposalStatus Status, AuditActor By, string AuditAction, string? Note = null, string? Why = null)
+{
+    /// <summary>Nobody decided in time: OpsBot closes it.</summary>
+    public static Closing Expiry(DateTimeOffset expiresAt) =>
+        new(ProposalStatus.Expired, AuditActor.OpsBot, AuditActions.ProposalExpired, Why: $"nobody decided by {expiresAt:O}");
+}
 
 /// <summary>
 /// Ends an open proposal (decision, expiry, supersede) with ONE conditional UPDATE <c>WHERE Id = @id AND Status = 'Open'</c>
@@ -30,9 +35,18 @@ public sealed class ProposalClosing(
         return proposal;
     }
 
+    /// <returns>
+    /// The proposal as closed. A decision (approve, reject) that arrives at or after the proposal's expiry is not taken:
+    /// the proposal expires instead, so the caller compares the returned status with the one it asked for.
+    /// </returns>
     private async Task<Proposal?> CloseInTransactionAsync(long proposalId, Closing closing, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // The press checked the expiry a moment ago; this transaction may run later (a slow store, a retried attempt).
+        if (closing.Status is ProposalStatus.Approved or ProposalStatus.Rejected
+            && await db.Proposals.AsNoTracking().Where(p => p.Id == proposalId && p.ExpiresAt <= now).Select(p => (DateTimeOffset?)p.ExpiresAt).SingleOrDefaultAsync(ct)
+                is { } expired)
+            closing = Closing.Expiry(expired);
         var approved = closing.Status == ProposalStatus.Approved;
         // Expiry is nobody's decision: the card then shows when the proposal expired instead of a name.
         var decider = closing.Status == ProposalStatus.Expired ? null : closing.By;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpsBot.Audit;
 using OpsBot.Data;
 
 namespace OpsBot.Proposals.Decisions;
@@ -22,7 +21,6 @@ public sealed class ProposalExpiry(OpsDbContext db, ProposalClosing closing) : I
             .ToListAsync(ct);
         // A press that decided or expired one meanwhile wins; its row is then simply not open any more.
         foreach (var p in due)
-            await closing.CloseAsync(p.Id, new Closing(ProposalStatus.Expired, AuditActor.OpsBot, AuditActions.ProposalExpired,
-                Why: $"nobody decided by {p.ExpiresAt:O}"), ct);
+            await closing.CloseAsync(p.Id, Closing.Expiry(p.ExpiresAt), ct);
     }
 }

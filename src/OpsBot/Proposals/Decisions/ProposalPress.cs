@@ -45,8 +45,7 @@ public sealed class ProposalPress(
     public async Task<ChatMessage?> CloseIfStaleAsync(Proposal open, ChatActor presser, CancellationToken ct)
     {
         if (open.ExpiresAt <= clock.GetUtcNow())
-            return await CloseAsync(open, new Closing(ProposalStatus.Expired, AuditActor.OpsBot, AuditActions.ProposalExpired,
-                Why: $"nobody decided by {open.ExpiresAt:O}"), Say("Press.Expired", open.Number, format.TimeValue(open.ExpiresAt)), ct);
+            return await CloseAsync(open, Closing.Expiry(open.ExpiresAt), Say("Press.Expired", open.Number, format.TimeValue(open.ExpiresAt)), ct);
         var state = await cases.LoadAsync(open, ct);
         var moot = state is null ? "Moot.NoThread" : state.WhyMoot(open);
         if (moot is null) return null;
@@ -60,9 +59,14 @@ public sealed class ProposalPress(
         return new ChatMessage(line.ToString(), new TextBlock(line));
     }
 
-    /// <summary>Closes <paramref name="open"/> and answers <paramref name="done"/>; when another press closed it first, says who and when.</summary>
+    /// <summary>
+    /// Closes <paramref name="open"/> and answers <paramref name="done"/>; when another press closed it first, or it
+    /// expired before the decision reached the store, says what became of it.
+    /// </summary>
     public async Task<ChatMessage> CloseAsync(Proposal open, Closing how, ChatMessage done, CancellationToken ct) =>
-        await closing.CloseAsync(open.Id, how, ct) is not null ? done : StateOf(await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == open.Id, ct));
+        await closing.CloseAsync(open.Id, how, ct) is { } closed && closed.Status == how.Status
+            ? done
+            : StateOf(await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == open.Id, ct));
 
     /// <summary>What became of a proposal that is not open: by whom and when (an expiry names its time).</summary>
     private ChatMessage StateOf(Proposal p) =>

@@ -49,6 +49,15 @@ public sealed class ExecutionRunner(OpsDbContext db, IPlatformActions platform, 
     private async Task RunAsync(long id, CancellationToken ct)
     {
         var proposal = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+        if (proposal.ExecutionAttempts > options.Value.MaxAttempts)
+        {
+            // Claimed again only because the last attempt's lease ran out: it ended without an outcome (its instance
+            // stopped), which the give-up rule never sees. Bounded here, or a crashing execution would run forever.
+            await record.FailedAsync(proposal, PlatformActionResult.Retry(
+                $"all {options.Value.MaxAttempts} attempts are used and the last ended without an outcome (its instance stopped); check the platform"), ct);
+            outboxSignal.Wake();
+            return;
+        }
         var failure = platform.InStore
             // In the store the action joins the transaction that marks it executed. Serializable, so that on SQL Server two
             // executions touching one thread or creator see each other (SQLite's write transactions are serial anyway).

@@ -41,7 +41,10 @@ public static class ExecutionServices
             http.BaseAddress = baseUrl;
             http.DefaultRequestHeaders.Authorization = HttpPlatformActions.Bearer(platform.ApiToken ?? "");
             http.Timeout = sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.HttpTimeout;
-        });
+        })
+            // A redirect is never followed: a POST followed through a 301/302 becomes a GET without its body, whose 200
+            // would count as done with nothing done (and the token would travel to wherever it points). 3xx fails instead.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<IPlatformActions>(sp => sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Mode == PlatformMode.Http
             ? sp.GetRequiredService<HttpPlatformActions>()
             : sp.GetRequiredService<EmbeddedPlatformActions>());

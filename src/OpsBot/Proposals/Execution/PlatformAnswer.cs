@@ -6,7 +6,7 @@ namespace OpsBot.Proposals.Execution;
 
 /// <summary>
 /// Reads the platform's answer (docs/platform-actions.md): 2xx done; 409 already so (done, nothing changed);
-/// 408, 429 and 5xx try again, after Retry-After when given; any other 4xx is refused for good.
+/// 408, 429 and 5xx try again, after Retry-After when given; any other 4xx, and a redirect (never followed), is refused for good.
 /// </summary>
 internal static class PlatformAnswer
 {

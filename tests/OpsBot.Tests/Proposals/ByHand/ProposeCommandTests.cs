@@ -80,7 +80,7 @@ public sealed class ProposeCommandTests : IAsyncLifetime
     [InlineData("price @anna 0", "Nothing proposed: 0 is neither a price in EUR (like 12.50) nor a fast-lane factor (like x1.3).")]
     [InlineData("price @anna -5", "Nothing proposed: -5 is neither a price in EUR (like 12.50) nor a fast-lane factor (like x1.3).")]
     [InlineData("price @anna xabc", "Nothing proposed: xabc is neither a price in EUR (like 12.50) nor a fast-lane factor (like x1.3).")]
-    [InlineData("price @anna x0.5", "Nothing proposed: 0.5 is not a fast-lane factor: it must be between 1 and 10.")]
+    [InlineData("price @anna x0.5", "Nothing proposed: 0.5 is not a fast-lane factor: it must be between 1 and 10, with at most two decimals.")]
     [InlineData("price @anna 10.00", "Nothing proposed: The price and factor are already those.")]
     [InlineData("ban @anna 12", "Nothing proposed: A price or factor only goes with a price adjustment.")]
     public async Task BadInput_IsAnsweredClearly_AndChangesNothing(string args, string answer)

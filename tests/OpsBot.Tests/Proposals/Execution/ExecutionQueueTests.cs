@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpsBot.Audit;
 using OpsBot.Data;
 using OpsBot.Proposals.Execution;
 using OpsBot.Tests.Fixtures;
@@ -77,6 +78,37 @@ public sealed class ExecutionQueueTests : IAsyncLifetime
         await database.WaitForAsync(proposalId, ExecutionStatus.Succeeded, attempts: 2);
 
         Assert.Equal(["P-1", "P-1"], platform.Calls.Select(c => c.IdempotencyKey));
+    }
+
+    [Fact]
+    public async Task LastAttemptsInstanceStopped_LeaseRunsOut_IsFailedAndEscalated_NotRunBeyondMaxAttempts()
+    {
+        // Attempts that end without an outcome never reach the give-up rule; without a bound a crashing execution
+        // would be claimed again after every lease, forever and silently.
+        platform.Script(new FakePlatformAnswer(201, Delay: TimeSpan.FromMinutes(5)));
+        using var database = new TestDatabase();
+        await ExecutionHost.SeedAsync(database);
+        var settings = platform.Settings;
+        settings["Proposals:Execution:MaxAttempts"] = "1";
+        long proposalId;
+        await using (var stopped = await ExecutionHost.StartAsync(settings, database))
+        {
+            proposalId = (await stopped.ProposeAsync(ExecutionHost.SlaRefund)).Id;
+            await stopped.ApproveAsync(proposalId);
+            await WaitForCallsAsync(1);
+        }
+
+        await using var next = await ExecutionHost.StartAsync(settings, database);
+        next.Clock.Advance(TimeSpan.FromMinutes(2));
+        var failed = await database.WaitForAsync(proposalId, ExecutionStatus.Failed, attempts: 2);
+        next.Clock.Advance(TimeSpan.FromDays(1));
+        await ExecutionHost.SettleAsync();
+
+        Assert.Single(platform.Calls);
+        Assert.Contains("without an outcome", failed.ExecutionError);
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Key == ExecutionNotes.AlertKey(proposalId)));
+        Assert.Equal(1, await db.AuditLog.CountAsync(a => a.ProposalId == proposalId && a.Action == AuditActions.ExecutionFailed));
     }
 
     private async Task WaitForCallsAsync(int count)

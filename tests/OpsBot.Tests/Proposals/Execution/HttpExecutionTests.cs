@@ -171,6 +171,26 @@ public sealed class HttpExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlatformRedirects_IsNotFollowed_FailsWithOneAlert_InsteadOfCountingTheRedirectedGetAsDone()
+    {
+        // A client following a 302 turns the POST into a GET without the body; the GET's 200 must not count as a refund.
+        platform.Script(new FakePlatformAnswer(302, RedirectTo: "v1/refunds/"));
+        await using var host = await StartAsync();
+        var proposal = await host.ProposeAsync(ExecutionHost.SlaRefund);
+
+        await host.ApproveAsync(proposal.Id);
+        var failed = await host.Database.WaitForAsync(proposal.Id, ExecutionStatus.Failed, attempts: 1);
+        await ExecutionHost.SettleAsync();
+
+        Assert.Single(platform.Calls);
+        Assert.Empty(platform.Gets);
+        Assert.Contains("HTTP 302", failed.ExecutionError);
+        await AssertOneAlertAsync(host, proposal.Id, "HTTP 302");
+        await using var db = host.Database.NewContext();
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.Key == ExecutionNotes.CreatorNoteKey(proposal.Id)));
+    }
+
+    [Fact]
     public async Task MaxAttemptsExhausted_FailsWithOneAlert_AndIsNotRetried()
     {
         platform.Script(503, times: 5);

@@ -13,7 +13,9 @@ namespace OpsBot.Proposals.Playbooks;
 /// <remarks>
 /// Reviews of a refunded thread need nothing, and neither do reviews of a thread first answered after the review:
 /// the borderline case (a creator asking for more time) resolved itself, as a proposal is moot when its thread is
-/// answered after it was made. A thread with several reviews gets one proposal, with the latest review's note.
+/// answered after it was made. A thread with several reviews gets one proposal, with the latest review's note. A review
+/// that comes after a decision on the thread's refund (an SLA refund rejected earlier) is proposed again: it is a new
+/// request from the platform and deserves an answer; one decided after the review stays decided.
 /// </remarks>
 public sealed class RefundReviewStep(OpsDbContext db, PlaybookProposer proposer, IOptions<PlaybookOptions> options) : IProposalSweepStep
 {
@@ -28,13 +30,13 @@ public sealed class RefundReviewStep(OpsDbContext db, PlaybookProposer proposer,
             join t in db.Threads on r.ThreadId equals t.Id
             where t.RefundedAt == null && (t.FirstReplyAt == null || t.FirstReplyAt <= r.At)
             select new { r.Id, r.ThreadId, r.Reason, r.Note, r.At }).ToListAsync(ct);
-        var found = reviews
+        var latest = reviews
             .GroupBy(r => r.ThreadId)
             .Select(g => g.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).First())
-            .OrderBy(r => r.At).ThenBy(r => r.Id)
-            .Select(r => new ProposalRequest(ProposalKind.Refund, ProposalSource.RefundReview, ProposalReasons.RefundReview, AuditActor.OpsBot,
-                ThreadId: r.ThreadId, Evidence: Evidence.Of(r.Reason, r.Note)))
-            .ToList();
-        await proposer.ProposeAsync(Name, found, decisionsSince: null, ct);
+            .OrderBy(r => r.At).ThenBy(r => r.Id);
+        // A review is the platform asking anew: a decision made before it does not answer it, one made after it does.
+        foreach (var r in latest)
+            await proposer.ProposeAsync(Name, [new ProposalRequest(ProposalKind.Refund, ProposalSource.RefundReview, ProposalReasons.RefundReview,
+                AuditActor.OpsBot, ThreadId: r.ThreadId, Evidence: Evidence.Of(r.Reason, r.Note))], decisionsSince: r.At, ct);
     }
 }

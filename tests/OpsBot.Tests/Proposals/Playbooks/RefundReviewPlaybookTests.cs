@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpsBot.Data;
 using static OpsBot.Tests.Metrics.MetricsFixture;
 
@@ -60,5 +62,23 @@ public sealed class RefundReviewPlaybookTests : IAsyncLifetime
         await store.SweepAsync();
 
         Assert.Equal(2, (await store.RefundsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task ReviewArrivingAfterADecision_IsProposedAgain_AsANewQuestion()
+    {
+        await store.SweepAsync();
+        var t04 = (await store.RefundsAsync()).Single(p => p.ThreadId == "t04");
+        await store.CloseAsync(t04.Id, ProposalStatus.Rejected);
+        store.Data.Clock.Advance(TimeSpan.FromHours(1));
+        ((FakeTimeProvider)store.Slice.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromHours(1));
+        await store.AddAsync(Review("t04", "creator_requested_extension", "Fan asked again.", store.Now.ToString("O")));
+
+        await store.SweepAsync();
+        await store.SweepAsync();
+
+        var again = (await store.RefundsAsync()).Where(p => p.ThreadId == "t04").ToList();
+        Assert.Equal(2, again.Count);
+        Assert.Equal((ProposalStatus.Open, "creator_requested_extension: Fan asked again."), (again[1].Status, again[1].Evidence));
     }
 }

@@ -35,7 +35,11 @@ public sealed class ProposeRefundForFlagAction(
             // The card keeps its buttons: the flag is still there to dismiss.
             return new ActionResult(Reply: replies.Refused(e));
         }
-        var outcome = text.Of(PlaybookText.Resources).Rich("Card.Proposed", proposed.Proposal.Number, who.Name, format.TimeValue(clock.GetUtcNow()));
+        // The case may already have been open (an SLA refund, another flag): the card names whoever really proposed it.
+        var outcome = proposed.Created
+            ? text.Of(PlaybookText.Resources).Rich("Card.Proposed", proposed.Proposal.Number, who.Name, format.TimeValue(clock.GetUtcNow()))
+            : text.Of(PlaybookText.Resources).Rich("Card.AlreadyProposed", proposed.Proposal.Number, proposed.Proposal.RequestedByName,
+                format.TimeValue(proposed.Proposal.CreatedAt));
         await outbox.EnqueueUpdateAsync(FlagCard.HandledKey(flag.Id), FlagCard.Key(flag.Id), await cards.RenderAsync(posted.Flagged, posted.PostedAt, outcome, ct), ct);
         return new ActionResult(Reply: await replies.ProposedAsync(proposed, ct));
     }

@@ -119,6 +119,23 @@ public sealed class FlagCardTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ProposeRefund_WhenTheThreadsRefundIsAlreadyOpen_TheCardNamesWhoReallyProposedIt()
+    {
+        await StartAsync();
+        await store.SweepAsync();
+        var earlier = await store.Slice.InScopeAsync(s => s.GetRequiredService<OpsBot.Proposals.ProposalBook>().ProposeAsync(
+            new OpsBot.Proposals.ProposalRequest(ProposalKind.Refund, ProposalSource.Manual, "manual", new AuditActor("slack:U9", "Mara"), ThreadId: "t01"),
+            CancellationToken.None));
+
+        await store.Slice.PressAsync($"flag.propose:{flagId}");
+
+        Assert.Single(await store.ProposalsAsync());
+        var card = MessageText.Of(await CardAsync(FlagCard.HandledKey(flagId)));
+        Assert.Contains($"A refund for this thread was already proposed as {earlier.Proposal.Number} by Mara", card);
+        Assert.DoesNotContain("Olga Ops", card);
+    }
+
+    [Fact]
     public async Task ProposeRefund_ForARefundedThread_SaysWhy_AndKeepsTheCardOpen()
     {
         await StartAsync();

@@ -51,7 +51,8 @@ public sealed class ProposalCard(OpsDbContext db, CreatorCardQuery creatorCards,
     private RichText What(Proposal p, Creator c) => p.Kind switch
     {
         ProposalKind.Refund => T.Rich("What.Refund", format.Money(p.AmountMinor ?? 0, p.Currency), p.ThreadId, c.Handle),
-        ProposalKind.AdjustPrice => T.Rich("What.AdjustPrice", c.Handle,
+        // Once executed, the creator's live price is the new one: "(now …)" would only repeat it.
+        ProposalKind.AdjustPrice => T.Rich(p.Execution == ExecutionStatus.Succeeded ? "What.AdjustPrice.Done" : "What.AdjustPrice", c.Handle,
             format.Money(p.NewPriceMinor ?? c.StandardPriceMinor, c.Currency), (p.NewFastLaneFactor ?? c.FastLaneFactor).ToString("0.##", format.Culture),
             format.Money(c.StandardPriceMinor, c.Currency), c.FastLaneFactor.ToString("0.##", format.Culture)),
         _ => T.Rich($"What.{p.Kind}", c.Handle),

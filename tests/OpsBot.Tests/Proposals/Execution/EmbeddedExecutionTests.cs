@@ -91,6 +91,23 @@ public sealed class EmbeddedExecutionTests
     }
 
     [Fact]
+    public async Task AdjustPrice_Executed_TheCardNoLongerCallsTheNewPriceTheOldOne()
+    {
+        await using var host = await ExecutionHost.StartAsync();
+        var proposal = await host.ProposeAsync(new ProposalRequest(ProposalKind.AdjustPrice, ProposalSource.Manual, ProposalReasons.Manual, Jonas,
+            CreatorId: "c_anna", NewPriceMinor: 1200));
+
+        await host.ApproveAsync(proposal.Id);
+        await host.Database.WaitForAsync(proposal.Id, ExecutionStatus.Succeeded, attempts: 1);
+
+        await using var db = host.Database.NewContext();
+        var update = await db.OutboxMessages.Where(m => m.UpdateOf == OpsBot.Proposals.ProposalBook.CardKey(proposal.Id)).OrderBy(m => m.Id).LastAsync();
+        var text = ChatMessageJson.Deserialize(update.Content).Fallback;
+        Assert.Contains("Set @anna's price to €12.00 with fast-lane factor 1.5.", text);
+        Assert.DoesNotContain("(now", text);
+    }
+
+    [Fact]
     public async Task Lift_Approved_OpensCheckoutAndFastLaneAgain()
     {
         using var database = new TestDatabase();

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using OpsBot.Schedules;
 
 namespace OpsBot.Tests.Fixtures;
 
@@ -30,11 +32,16 @@ public sealed class TestHost : IAsyncDisposable
 
     /// <param name="settings">Configuration on top of appsettings.json (for example Platform:WebhookSecret).</param>
     /// <param name="database">Share one database between hosts; otherwise each host gets its own.</param>
+    /// <param name="pulse">
+    /// Keep Coravel's 30-second pulse. Off by default: tests drive <see cref="JobRunner"/> themselves, and a pulse on the
+    /// wall clock landing between a test's clock advance and its own tick would take the occurrence from the test.
+    /// </param>
     public static async Task<TestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         DateTimeOffset? now = null,
         TestDatabase? database = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool pulse = false)
     {
         database ??= new TestDatabase();
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
@@ -52,6 +59,7 @@ public sealed class TestHost : IAsyncDisposable
         var app = OpsBotHost.Build([], c => c.AddInMemoryCollection(config), s =>
         {
             s.AddSingleton<TimeProvider>(clock);
+            if (!pulse) s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ScheduleStartup)));
             services?.Invoke(s);
         });
         await app.StartAsync();

@@ -13,7 +13,7 @@ public sealed class ScheduleTickTests
     {
         var log = new JobLog();
         await using var host = await TestHost.StartAsync(now: Berlin(2026, 11, 23, 8, 59),
-            services: s => s.RemoveAll<IScheduledJob>().AddScoped<IScheduledJob>(_ => new LoggingJob("DailyDigest", log)));
+            services: s => s.RemoveAll<IScheduledJob>().AddScoped<IScheduledJob>(_ => new LoggingJob("DailyDigest", log)), pulse: true);
         var tick = host.Services.GetRequiredService<ScheduleTick>();
 
         await tick.Invoke();

@@ -4,6 +4,9 @@ using OpsBot.Data;
 
 namespace OpsBot.Schedules;
 
+/// <summary>A run left running by an instance that stopped, as found in the store.</summary>
+public sealed record AbandonedRun(long Id, string Job, DateTimeOffset OccurrenceAt, string Owner);
+
 /// <summary>This process among the instances sharing one store: the owner written on its claims.</summary>
 public sealed record ScheduleInstance(string Id)
 {
@@ -66,13 +69,11 @@ public sealed class JobClaims(OpsDbContext db, TimeProvider clock, ScheduleInsta
     }
 
     /// <summary>
-    /// Marks failed ("abandoned by &lt;owner&gt;") the runs no instance will ever finish: still running after their lease
-    /// expired, and either taken over once already or first attempts older than <paramref name="graceSince"/> (too
-    /// late to retry). Occurrences before <paramref name="lookbackSince"/> are left alone, so an old store does not
-    /// raise a flood. Each row is marked by one conditional update, so of several instances only one reports it.
+    /// The runs no instance will ever finish: still running after their lease expired, and either taken over once
+    /// already or first attempts older than <paramref name="graceSince"/> (too late to retry). Occurrences before
+    /// <paramref name="lookbackSince"/> are left alone, so an old store does not raise a flood.
     /// </summary>
-    /// <returns>The runs this instance marked.</returns>
-    public async Task<IReadOnlyList<RanOccurrence>> FailAbandonedAsync(
+    public async Task<IReadOnlyList<AbandonedRun>> AbandonedForGoodAsync(
         IReadOnlyCollection<string> jobs, DateTimeOffset graceSince, DateTimeOffset lookbackSince, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -81,19 +82,22 @@ public sealed class JobClaims(OpsDbContext db, TimeProvider clock, ScheduleInsta
                 && (r.Attempt > 1 || r.OccurrenceAt <= graceSince))
             .Select(r => new { r.Id, r.Job, r.OccurrenceAt, r.Owner })
             .ToListAsync(ct);
-        var failed = new List<RanOccurrence>();
-        foreach (var row in rows)
-        {
-            var error = $"abandoned by {row.Owner}";
-            var marked = await db.JobRuns
-                .Where(r => r.Id == row.Id && r.Outcome == JobOutcome.Running && r.Owner == row.Owner && r.LeaseUntil < now)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.Outcome, JobOutcome.Failed)
-                    .SetProperty(r => r.Error, error[..Math.Min(error.Length, JobRun.ErrorLength)])
-                    .SetProperty(r => r.FinishedAt, now), ct);
-            if (marked == 1) failed.Add(new RanOccurrence(row.Job, row.OccurrenceAt, JobOutcome.Failed, error));
-        }
-        return failed;
+        return [.. rows.Select(r => new AbandonedRun(r.Id, r.Job, r.OccurrenceAt, r.Owner))];
+    }
+
+    /// <summary>Marks an abandoned run failed ("abandoned by &lt;owner&gt;") by one conditional update, so of several instances only one does.</summary>
+    /// <returns>The run as failed, or null when another instance marked it (or its owner came back) first.</returns>
+    public async Task<RanOccurrence?> TryFailAbandonedAsync(AbandonedRun run, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var error = $"abandoned by {run.Owner}";
+        var marked = await db.JobRuns
+            .Where(r => r.Id == run.Id && r.Outcome == JobOutcome.Running && r.Owner == run.Owner && r.LeaseUntil < now)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Outcome, JobOutcome.Failed)
+                .SetProperty(r => r.Error, error[..Math.Min(error.Length, JobRun.ErrorLength)])
+                .SetProperty(r => r.FinishedAt, now), ct);
+        return marked == 1 ? new RanOccurrence(run.Job, run.OccurrenceAt, JobOutcome.Failed, error) : null;
     }
 
     /// <summary>Records how this instance's claimed run ended.</summary>

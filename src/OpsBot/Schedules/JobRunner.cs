@@ -3,7 +3,7 @@ using OpsBot.Data;
 
 namespace OpsBot.Schedules;
 
-/// <summary>An occurrence that will not run, recorded as skipped (and reported by <see cref="JobAlerts"/>).</summary>
+/// <summary>An occurrence that will not run, recorded as skipped (and reported with it by <see cref="JobRecords"/>).</summary>
 public sealed record SkippedOccurrence(string Job, DateTimeOffset OccurrenceAt);
 
 /// <summary>An occurrence this instance ran, and how it ended.</summary>
@@ -43,35 +43,30 @@ public sealed class JobRunner(
             var now = clock.GetUtcNow();
             var grace = options.Value.GraceWindow;
             var jobs = await RegisteredJobsAsync(ct);
-            var abandoned = await InScopeAsync((c, t) => c.FailAbandonedAsync(jobs, now - grace, now - MissedLookback, t), ct);
-            foreach (var (job, occurrence) in await InScopeAsync((c, t) => c.AbandonedAsync(jobs, now - grace, t), ct))
-                if (await InScopeAsync((c, t) => c.TryReclaimAsync(job, occurrence, t), ct))
+            var abandoned = await InScopeAsync((JobRecords r, CancellationToken t) => r.FailAbandonedAsync(jobs, now - grace, now - MissedLookback, t), ct);
+            foreach (var (job, occurrence) in await InScopeAsync((JobClaims c, CancellationToken t) => c.AbandonedAsync(jobs, now - grace, t), ct))
+                if (await InScopeAsync((JobClaims c, CancellationToken t) => c.TryReclaimAsync(job, occurrence, t), ct))
                     ran.Add(await RunAsync(job, occurrence, now, ct));
             foreach (var job in jobs)
             {
                 var from = checkedUntil.TryGetValue(job, out var last) ? last
-                    : await InScopeAsync((c, t) => c.LastOccurrenceAsync(job, t), ct) ?? now;
+                    : await InScopeAsync((JobClaims c, CancellationToken t) => c.LastOccurrenceAsync(job, t), ct) ?? now;
                 var due = calendar.Occurrences(job, Max(from, now - MissedLookback), now).ToList();
                 var run = due.Count > 0 && now - due[^1] <= grace ? due[^1] : (DateTimeOffset?)null;
-                foreach (var occurrence in due.Where(o => o != run))
-                    if (await InScopeAsync((c, t) => c.TryRecordSkippedAsync(job, occurrence, t), ct))
-                        skipped.Add(new SkippedOccurrence(job, occurrence));
-                if (run is { } at && await InScopeAsync((c, t) => c.TryClaimAsync(job, at, t), ct))
-                    ran.Add(await RunAsync(job, at, now, ct));
-                // Only once every due occurrence is claimed or recorded: when the store fails half-way, the next tick
-                // looks at them again (a claim or record that did land refuses a second one), instead of losing them unreported.
+                if (due.Count > 0)
+                {
+                    var (missed, claimed) = await InScopeAsync((JobRecords r, CancellationToken t) => r.SkipAndClaimAsync(job, [.. due.Where(o => o != run)], run, t), ct);
+                    skipped.AddRange(missed.Select(o => new SkippedOccurrence(job, o)));
+                    if (claimed) ran.Add(await RunAsync(job, run!.Value, now, ct));
+                }
+                // Only once the due occurrences are recorded: when the store fails, the next tick looks at them again
+                // instead of losing them unreported.
                 checkedUntil[job] = now;
             }
             foreach (var group in skipped.GroupBy(s => s.Job))
                 log.LogWarning("Skipped {Count} occurrence(s) of {Job} (missed, last {Occurrence:O}): outside the grace window of {Grace} or superseded",
                     group.Count(), group.Key, group.Max(s => s.OccurrenceAt), grace);
-            var report = new TickReport(ran, skipped, abandoned);
-            if (ran.Any(r => r.Outcome == JobOutcome.Failed) || skipped.Count > 0 || abandoned.Count > 0)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<JobAlerts>().RaiseAsync(report, ct);
-            }
-            return report;
+            return new TickReport(ran, skipped, abandoned);
         }
         finally
         {
@@ -82,7 +77,7 @@ public sealed class JobRunner(
     private async Task<RanOccurrence> RunAsync(string job, DateTimeOffset occurrence, DateTimeOffset now, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var claims = scope.ServiceProvider.GetRequiredService<JobClaims>();
+        var records = scope.ServiceProvider.GetRequiredService<JobRecords>();
         var work = scope.ServiceProvider.GetServices<IScheduledJob>().Single(j => j.Name == job);
         JobOutcome outcome;
         string? error = null;
@@ -97,10 +92,11 @@ public sealed class JobRunner(
             (outcome, error) = (JobOutcome.Failed, e.Message);
         }
         // A job cancelled by shutdown never gets here: its row stays running and another instance retries it once its lease expires.
-        if (!await claims.FinishAsync(job, occurrence, outcome, error, CancellationToken.None))
+        var result = new RanOccurrence(job, occurrence, outcome, error);
+        if (!await records.FinishAsync(result, CancellationToken.None))
             log.LogWarning("Scheduled job {Job} for {Occurrence:O} outlasted its lease and was taken over by another instance; its outcome is that instance's to record",
                 job, occurrence);
-        return new RanOccurrence(job, occurrence, outcome, error);
+        return result;
     }
 
     private async Task<IReadOnlyList<string>> RegisteredJobsAsync(CancellationToken ct)
@@ -112,10 +108,10 @@ public sealed class JobRunner(
         return [.. calendar.Jobs.Where(names.Contains)];
     }
 
-    private async Task<T> InScopeAsync<T>(Func<JobClaims, CancellationToken, Task<T>> use, CancellationToken ct)
+    private async Task<T> InScopeAsync<TService, T>(Func<TService, CancellationToken, Task<T>> use, CancellationToken ct) where TService : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<JobClaims>(), ct);
+        return await use(scope.ServiceProvider.GetRequiredService<TService>(), ct);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

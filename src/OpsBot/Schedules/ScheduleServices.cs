@@ -16,6 +16,7 @@ public static class ScheduleServices
         services.AddSingleton(ScheduleInstance.New());
         services.AddScoped<JobClaims>();
         services.AddScoped<JobAlerts>();
+        services.AddScoped<JobRecords>();
         services.AddSingleton<JobRunner>();
         services.AddScheduler();
         services.AddTransient<ScheduleTick>();

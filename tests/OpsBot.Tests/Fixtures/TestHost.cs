@@ -21,6 +21,9 @@ public sealed class TestHost : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IServiceProvider Services => app.Services;
 
+    /// <summary>Where the clock starts unless a test says otherwise: Friday 2026-11-20 09:00 UTC.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
     private TestHost(WebApplication app, TestDatabase database, FakeTimeProvider clock)
     {
         this.app = app;
@@ -44,7 +47,7 @@ public sealed class TestHost : IAsyncDisposable
         bool pulse = false)
     {
         database ??= new TestDatabase();
-        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(now ?? DefaultNow);
         var config = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",

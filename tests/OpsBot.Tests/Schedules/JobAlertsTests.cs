@@ -73,8 +73,57 @@ public sealed class JobAlertsTests
 
         var alert = Assert.Single(await AlertsAsync(database));
         Assert.Equal("job.skipped:DailyDigest:2026-11-23T08:00Z", alert.Key);
-        Assert.Contains("1 occurrence(s) up to 2026-11-23 09:00 +01:00 did not run while no OpsBot was up; only the latest, 2026-11-24 09:00 +01:00, was caught up (late)",
+        Assert.Contains("1 occurrence(s) up to 2026-11-23 09:00 +01:00 did not run while no OpsBot was up; only the latest, 2026-11-24 09:00 +01:00, is caught up (late)",
             Fallback(alert));
+    }
+
+    [Fact]
+    public async Task FailureWhoseAlertCannotBeStored_IsNotRecordedEither_AndIsReportedWhenRunAgain()
+    {
+        using var database = new TestDatabase();
+        var store = new FailingOutboxWrites();
+        var clock = new FakeTimeProvider(Berlin(2026, 11, 23, 8, 59));
+        await using var instance = new RunnerInstance(database, clock, log, ["DailyDigest"], services: store.Use);
+        await instance.TickAsync();
+        log.FailWith = "digest exploded";
+        store.Armed = true;
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await Assert.ThrowsAsync<DbUpdateException>(instance.TickAsync);
+
+        // Not "failed" without its alert: still running, so the lease's expiry brings it back.
+        Assert.Equal(JobOutcome.Running, Assert.Single(await RunsAsync(database, "DailyDigest")).Outcome);
+        Assert.Empty(await AlertsAsync(database));
+        store.Armed = false;
+        clock.Advance(TimeSpan.FromMinutes(11));
+        await instance.TickAsync();
+        var run = Assert.Single(await RunsAsync(database, "DailyDigest"));
+        Assert.Equal((JobOutcome.Failed, 2), (run.Outcome, run.Attempt));
+        Assert.StartsWith("job.failed:DailyDigest:2026-11-23T08:00Z", Assert.Single(await AlertsAsync(database)).Key);
+    }
+
+    [Fact]
+    public async Task SkipWhoseAlertCannotBeStored_IsNotRecordedEither_AndIsReportedOnTheNextTick()
+    {
+        using var database = new TestDatabase();
+        var friday = new FakeTimeProvider(Berlin(2026, 11, 20, 8, 59));
+        await using (var first = new RunnerInstance(database, friday, log, ["DailyDigest"]))
+        {
+            await first.TickAsync();
+            friday.Advance(TimeSpan.FromMinutes(2));
+            await first.TickAsync();
+        }
+        var store = new FailingOutboxWrites { Armed = true };
+        var monday = new FakeTimeProvider(Berlin(2026, 11, 23, 15, 30));
+        await using var restarted = new RunnerInstance(database, monday, log, ["DailyDigest"], services: store.Use);
+
+        await Assert.ThrowsAsync<DbUpdateException>(restarted.TickAsync);
+        Assert.Single(await RunsAsync(database, "DailyDigest"));
+        store.Armed = false;
+        var report = await restarted.TickAsync();
+
+        Assert.Equal([new("DailyDigest", Berlin(2026, 11, 23, 9))], report.Skipped);
+        Assert.Equal("job.skipped:DailyDigest:2026-11-23T08:00Z", Assert.Single(await AlertsAsync(database)).Key);
     }
 
     [Fact]

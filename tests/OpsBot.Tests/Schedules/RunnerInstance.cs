@@ -42,7 +42,7 @@ public sealed class RunnerInstance : IAsyncDisposable
     private readonly ChatSlice slice;
 
     public RunnerInstance(TestDatabase database, FakeTimeProvider clock, JobLog log, string[] jobs,
-        Action<ScheduleOptions>? schedules = null, string culture = "en")
+        Action<ScheduleOptions>? schedules = null, string culture = "en", Action<IServiceCollection>? services = null)
     {
         slice = new ChatSlice(database.ConnectionString, clock.GetUtcNow(), culture, s =>
         {
@@ -51,6 +51,7 @@ public sealed class RunnerInstance : IAsyncDisposable
             s.RemoveAll<IScheduledJob>();
             foreach (var job in jobs) s.AddScoped<IScheduledJob>(_ => new LoggingJob(job, log));
             if (schedules is not null) s.Configure(schedules);
+            services?.Invoke(s);
         });
     }
 

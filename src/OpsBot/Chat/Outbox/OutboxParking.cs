@@ -24,23 +24,27 @@ public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal s
         var lastError = Shorten(error.Message);
         var park = item.Attempts >= settings.MaxAttempts;
         var nextAttemptAt = clock.GetUtcNow() + settings.RetryAfter(item.Attempts);
-        var written = await OutboxSender.Claimed(db, item.Id, signal.Owner)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
-                .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
-                .SetProperty(m => m.LeaseOwner, (string?)null)
-                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                .SetProperty(m => m.LastError, lastError), ct);
-        if (written == 0) return;
-        if (!park)
+        // The parking and its alert commit together: a crash between them would leave a parked message nobody hears of.
+        // When this fails, the claim's lease runs out and the message is tried (and parked) again.
+        var written = await db.InTransactionAsync(async ct =>
         {
+            var written = await OutboxSender.Claimed(db, item.Id, signal.Owner)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
+                    .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
+                    .SetProperty(m => m.LeaseOwner, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, lastError), ct) == 1;
+            if (written && park && !item.Key.StartsWith(AlertPrefix, StringComparison.Ordinal))
+                await outbox.EnqueueAsync(AlertPrefix + item.Id, OutboxTarget.Channel(OpsChannel.Alerts), Alert(item, lastError), ct);
+            return written;
+        }, ct);
+        if (!written) return;
+        if (park)
+            log.LogError("Outbox {Key} parked after {Attempts} attempts: {Error}", item.Key, item.Attempts, lastError);
+        else
             log.LogWarning("Outbox {Key} not delivered (attempt {Attempt} of {Max}), next try at {At}: {Error}",
                 item.Key, item.Attempts, settings.MaxAttempts, nextAttemptAt, lastError);
-            return;
-        }
-        log.LogError("Outbox {Key} parked after {Attempts} attempts: {Error}", item.Key, item.Attempts, lastError);
-        if (!item.Key.StartsWith(AlertPrefix, StringComparison.Ordinal))
-            await outbox.EnqueueAsync(AlertPrefix + item.Id, OutboxTarget.Channel(OpsChannel.Alerts), Alert(item, lastError), ct);
     }
 
     private ChatMessage Alert(OutboxMessage item, string lastError)

@@ -33,6 +33,36 @@ public sealed class OutboxFailureTests
     }
 
     [Fact]
+    public async Task Parking_WhoseAlertCannotBeStored_IsNotKept_TheMessageIsParkedWithItsAlertAfterTheLease()
+    {
+        using var database = new TestDatabase();
+        await using (var db = database.NewContext())
+        {
+            // No creator "c_gone": every delivery fails, and with one attempt allowed the first failure parks it.
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Key = "nudge:c_gone:12h", TargetKind = OutboxTargetKind.CreatorDm, TargetId = "c_gone",
+                Content = ChatMessageJson.Serialize(OutboxHost.Message("due soon")), Status = OutboxStatus.Pending,
+                NextAttemptAt = TestHost.DefaultNow, CreatedAt = TestHost.DefaultNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var store = new FailingOutboxWrites { Armed = true };
+        await using var host = await OutboxHost.StartAsync(database, new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "1" }, store.Use);
+
+        await host.Database.WaitForAsync("nudge:c_gone:12h", m => m.Attempts == 1);
+        await Task.Delay(300);
+        Assert.Equal(OutboxStatus.Sending, (await host.Database.WaitForAsync("nudge:c_gone:12h", _ => true)).Status);
+        store.Armed = false;
+        host.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        var parked = await host.Database.WaitForAsync("nudge:c_gone:12h", m => m.Status == OutboxStatus.Parked);
+        await host.Database.WaitForAsync(OutboxParking.AlertPrefix + parked.Id, m => m.Status == OutboxStatus.Sent);
+        Assert.Equal(2, parked.Attempts);
+        Assert.Single(await host.Database.PlaygroundPostsAsync(PlaygroundChannel.OpsAlerts));
+    }
+
+    [Fact]
     public async Task Restart_ItemLeftSendingWithExpiredLease_IsSentAgain_LiveLeaseIsLeftAlone()
     {
         using var database = new TestDatabase();

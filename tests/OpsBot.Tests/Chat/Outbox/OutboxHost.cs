@@ -10,11 +10,12 @@ namespace OpsBot.Tests.Chat.Outbox;
 /// <summary>A real host whose outbox worker polls every 50 ms, with helpers to enqueue and to wait for an outcome.</summary>
 internal static class OutboxHost
 {
-    public static Task<TestHost> StartAsync(TestDatabase? database = null, IDictionary<string, string?>? settings = null)
+    public static Task<TestHost> StartAsync(TestDatabase? database = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.050" };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        return TestHost.StartAsync(all, database: database);
+        return TestHost.StartAsync(all, database: database, services: services);
     }
 
     public static async Task<OutboxMessage> EnqueueAsync(this TestHost host, string key, OutboxTarget target, ChatMessage message)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpsBot.Chat;
+using OpsBot.Chat.Outbox;
 using OpsBot.Data;
 using OpsBot.Nudges.Email;
 using OpsBot.Tests.Chat;
@@ -60,6 +61,30 @@ public sealed class NudgeEmailTests : IDisposable
         Assert.Equal(3, sent.Attempts);
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(FakeResend.ApiKey) || e.Exception?.ToString().Contains(FakeResend.ApiKey) == true);
         Assert.Contains(logs.Entries, e => e.Message.Contains("Resend answered 429 (retry after 1 s): rate_limit_exceeded"));
+    }
+
+    [Fact]
+    public async Task InstanceWithoutEmail_LeavesTheEmailToAnInstanceThatHasIt()
+    {
+        await using var resend = await FakeResend.StartAsync();
+        await database.AddAsync(Creator("c_bo", "bo", email: "bo@example.com"));
+        await using var chatOnly = await NudgeHost.StartAsync(database);
+        await chatOnly.EnqueueAsync("nudge:t1:720m", OutboxTarget.CreatorEmail("c_bo"), OutboxHost.Message("1 question is due within 12 hours"));
+
+        // Ten of its outbox rounds: not claimed, so neither failed nor parked.
+        await Task.Delay(500);
+        var waiting = await database.WaitForAsync("nudge:t1:720m", _ => true);
+        Assert.Equal((OutboxStatus.Pending, 0), (waiting.Status, waiting.Attempts));
+        await using var mailer = await NudgeHost.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["Email:From"] = "ops@example.com",
+            ["Email:Resend:ApiKey"] = FakeResend.ApiKey,
+            ["Email:Resend:BaseUrl"] = resend.BaseUrl.ToString(),
+        });
+
+        var sent = await database.WaitForAsync("nudge:t1:720m", m => m.Status == OutboxStatus.Sent);
+        Assert.Equal(1, sent.Attempts);
+        Assert.Equal(["bo@example.com"], Assert.Single(resend.Sent)["to"]!.AsArray().Select(t => (string?)t));
     }
 
     [Fact]

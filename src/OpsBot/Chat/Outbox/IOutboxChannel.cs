@@ -9,6 +9,12 @@ public interface IOutboxChannel
     /// </summary>
     bool InStore => false;
 
+    /// <summary>
+    /// Whether this instance can deliver through it (email without <c>Email:*</c> cannot). When not, the worker leaves
+    /// its messages in the outbox for an instance that can, instead of failing and parking them.
+    /// </summary>
+    bool Ready => true;
+
     /// <summary>Posts a new message.</summary>
     /// <param name="key">The outbox key, the same on every retry: for platforms that deduplicate by it (email).</param>
     /// <returns>The platform's reference to it, kept for later updates.</returns>

@@ -58,7 +58,7 @@ public sealed class OutboxWorker(OutboxSignal signal, IServiceScopeFactory scope
 
     /// <summary>
     /// The active chat platform's channel (<see cref="ActiveChatPlatform"/>), and the email channel when a feature
-    /// registered one (keyed by <see cref="OutboxTargetKind.CreatorEmail"/>).
+    /// registered one (keyed by <see cref="OutboxTargetKind.CreatorEmail"/>) and it is ready on this instance.
     /// </summary>
     private static OutboxRoutes Routes(IServiceProvider services)
     {
@@ -68,6 +68,7 @@ public sealed class OutboxWorker(OutboxSignal signal, IServiceScopeFactory scope
             ChatPlatformKind.Playground => services.GetRequiredService<PlaygroundOutboxChannel>(),
             _ => null,
         };
-        return new OutboxRoutes(chat, services.GetKeyedService<IOutboxChannel>(OutboxTargetKind.CreatorEmail));
+        var email = services.GetKeyedService<IOutboxChannel>(OutboxTargetKind.CreatorEmail);
+        return new OutboxRoutes(chat, email is { Ready: true } ? email : null);
     }
 }

@@ -15,6 +15,9 @@ namespace OpsBot.Nudges.Email;
 public sealed class EmailOutboxChannel(OpsDbContext db, PlainTextRenderer plain, IServiceProvider services, IOptions<EmailOptions> options)
     : IOutboxChannel
 {
+    /// <summary>Replicas may differ in configuration: one without <c>Email:*</c> leaves the emails to one that has it.</summary>
+    public bool Ready => options.Value.Configured;
+
     public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
     {
         if (target.Kind != OutboxTargetKind.CreatorEmail) throw new ArgumentException($"{target} is not an email.", nameof(target));

@@ -18,8 +18,12 @@ public sealed class ProposalBook(
     /// <summary>The outbox key of a proposal's card; decisions update the message posted under it.</summary>
     public static string CardKey(long proposalId) => $"proposal:{proposalId}";
 
+    /// <param name="alongside">
+    /// Stored in the same transaction as a new proposal (the card a press came from, marked handled); when it throws,
+    /// the proposal is not kept either. Not called when the case was open already.
+    /// </param>
     /// <exception cref="ProposalRefusedException">Unknown thread or creator, bad values, or nothing would change.</exception>
-    public async Task<Proposed> ProposeAsync(ProposalRequest request, CancellationToken ct)
+    public async Task<Proposed> ProposeAsync(ProposalRequest request, CancellationToken ct, Func<Proposal, CancellationToken, Task>? alongside = null)
     {
         Validate(request);
         var state = await cases.LoadAsync(request.CreatorId, request.ThreadId, ct)
@@ -36,7 +40,12 @@ public sealed class ProposalBook(
         {
             // Proposal, audit line and card commit together: no card without a proposal, no proposal without its line.
             // A new entity each attempt: a retried transaction must not re-add the one an undone attempt tracked.
-            var proposal = await db.InTransactionAsync(ct => StoreAsync(New(request, state, caseKey, now), request.RequestedBy, ct), ct);
+            var proposal = await db.InTransactionAsync(async ct =>
+            {
+                var stored = await StoreAsync(New(request, state, caseKey, now), request.RequestedBy, ct);
+                if (alongside is not null) await alongside(stored, ct);
+                return stored;
+            }, ct);
             return new Proposed(proposal, Created: true);
         }
         catch (DbUpdateException)

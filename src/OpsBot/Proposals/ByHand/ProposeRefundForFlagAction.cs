@@ -24,23 +24,33 @@ public sealed class ProposeRefundForFlagAction(
 
         var (flag, thread, _) = posted.Flagged;
         var who = AuditActor.Of(context.Actor);
+        var texts = text.Of(PlaybookText.Resources);
         Proposed proposed;
         try
         {
+            // The card is marked handled with the new proposal, in one transaction: of this and a Dismiss pressed at the
+            // same moment only one takes effect.
             proposed = await book.ProposeAsync(new ProposalRequest(ProposalKind.Refund, ProposalSource.Flag, ProposalReasons.Flag, who,
-                ThreadId: thread.Id, Evidence: posted.Flagged.Summary), ct);
+                ThreadId: thread.Id, Evidence: posted.Flagged.Summary), ct, async (proposal, ct) =>
+                {
+                    var outcome = texts.Rich("Card.Proposed", proposal.Number, who.Name, format.TimeValue(clock.GetUtcNow()));
+                    if (!await outbox.TryEnqueueUpdateAsync(FlagCard.HandledKey(flag.Id), FlagCard.Key(flag.Id),
+                            await cards.RenderAsync(posted.Flagged, posted.PostedAt, outcome, ct), ct))
+                        throw new ProposalRefusedException("Refused.FlagHandled");
+                });
         }
         catch (ProposalRefusedException e)
         {
-            // The card keeps its buttons: the flag is still there to dismiss.
+            // The card keeps its buttons unless it was handled meanwhile: the flag is still there to dismiss.
             return new ActionResult(Reply: replies.Refused(e));
         }
-        // The case may already have been open (an SLA refund, another flag): the card names whoever really proposed it.
-        var outcome = proposed.Created
-            ? text.Of(PlaybookText.Resources).Rich("Card.Proposed", proposed.Proposal.Number, who.Name, format.TimeValue(clock.GetUtcNow()))
-            : text.Of(PlaybookText.Resources).Rich("Card.AlreadyProposed", proposed.Proposal.Number, proposed.Proposal.RequestedByName,
+        if (!proposed.Created)
+        {
+            // The case was open already (an SLA refund, another flag): the card names whoever really proposed it.
+            var outcome = texts.Rich("Card.AlreadyProposed", proposed.Proposal.Number, proposed.Proposal.RequestedByName,
                 format.TimeValue(proposed.Proposal.CreatedAt));
-        await outbox.EnqueueUpdateAsync(FlagCard.HandledKey(flag.Id), FlagCard.Key(flag.Id), await cards.RenderAsync(posted.Flagged, posted.PostedAt, outcome, ct), ct);
+            await outbox.EnqueueUpdateAsync(FlagCard.HandledKey(flag.Id), FlagCard.Key(flag.Id), await cards.RenderAsync(posted.Flagged, posted.PostedAt, outcome, ct), ct);
+        }
         return new ActionResult(Reply: await replies.ProposedAsync(proposed, ct));
     }
 }

@@ -101,6 +101,32 @@ public sealed class FlagCardTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DismissAndProposePressedAtOnce_OnlyOneTakesEffect()
+    {
+        await StartAsync();
+        await store.SweepAsync();
+
+        await using (var writer = store.Data.NewContext())
+        {
+            // Holding the store's write lock, every press reads the card as open and then waits for its transaction.
+            await using var held = await writer.Database.BeginTransactionAsync();
+            var presses = Enumerable.Range(0, 8)
+                .Select(i => Task.Run(() => store.Slice.PressAsync(i % 2 == 0 ? $"flag.dismiss:{flagId}" : $"flag.propose:{flagId}"))).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await held.RollbackAsync();
+            await Task.WhenAll(presses);
+        }
+
+        var proposals = await store.ProposalsAsync();
+        var audit = await store.AuditAsync();
+        var dismissed = audit.Count(a => a.Action == AuditActions.FlagDismissed);
+        Assert.Equal(1, proposals.Count + dismissed);
+        Assert.Equal(proposals.Count, audit.Count(a => a.Action == AuditActions.ProposalCreated));
+        var card = MessageText.Of(await CardAsync(FlagCard.HandledKey(flagId)));
+        Assert.Contains(dismissed == 1 ? "Dismissed by" : $"Refund proposed as {proposals[0].Number}", card);
+    }
+
+    [Fact]
     public async Task ProposeRefund_ProposesAsThePresser_AndTheCardSaysWhichProposal()
     {
         await StartAsync();

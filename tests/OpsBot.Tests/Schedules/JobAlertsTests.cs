@@ -36,13 +36,7 @@ public sealed class JobAlertsTests
     public async Task MissedBeyondGrace_RaisesOneSkippedAlert()
     {
         using var database = new TestDatabase();
-        var friday = new FakeTimeProvider(Berlin(2026, 11, 20, 8, 59));
-        await using (var first = new RunnerInstance(database, friday, log, ["DailyDigest"]))
-        {
-            await first.TickAsync();
-            friday.Advance(TimeSpan.FromMinutes(2));
-            await first.TickAsync();
-        }
+        await RunFridaysDigestThenStopAsync(database);
         var monday = new FakeTimeProvider(Berlin(2026, 11, 23, 15, 30));
         await using var restarted = new RunnerInstance(database, monday, log, ["DailyDigest"]);
 
@@ -58,13 +52,7 @@ public sealed class JobAlertsTests
     public async Task MissedWhileDown_TheLatestCaughtUpLate_TheAlertSaysSo()
     {
         using var database = new TestDatabase();
-        var friday = new FakeTimeProvider(Berlin(2026, 11, 20, 8, 59));
-        await using (var first = new RunnerInstance(database, friday, log, ["DailyDigest"]))
-        {
-            await first.TickAsync();
-            friday.Advance(TimeSpan.FromMinutes(2));
-            await first.TickAsync();
-        }
+        await RunFridaysDigestThenStopAsync(database);
         // Back on Tuesday 11:00: Monday's run is older than the grace window, Tuesday's 09:00 is inside it.
         var tuesday = new FakeTimeProvider(Berlin(2026, 11, 24, 11, 0));
         await using var restarted = new RunnerInstance(database, tuesday, log, ["DailyDigest"]);
@@ -106,13 +94,7 @@ public sealed class JobAlertsTests
     public async Task SkipWhoseAlertCannotBeStored_IsNotRecordedEither_AndIsReportedOnTheNextTick()
     {
         using var database = new TestDatabase();
-        var friday = new FakeTimeProvider(Berlin(2026, 11, 20, 8, 59));
-        await using (var first = new RunnerInstance(database, friday, log, ["DailyDigest"]))
-        {
-            await first.TickAsync();
-            friday.Advance(TimeSpan.FromMinutes(2));
-            await first.TickAsync();
-        }
+        await RunFridaysDigestThenStopAsync(database);
         var store = new FailingOutboxWrites { Armed = true };
         var monday = new FakeTimeProvider(Berlin(2026, 11, 23, 15, 30));
         await using var restarted = new RunnerInstance(database, monday, log, ["DailyDigest"], services: store.Use);
@@ -138,6 +120,16 @@ public sealed class JobAlertsTests
 
         Assert.Single(log.Of("DailyDigest"));
         Assert.Empty(await AlertsAsync(database));
+    }
+
+    /// <summary>An instance that ran Friday's 09:00 digest and then stopped: what it missed afterwards is caught up on restart.</summary>
+    private async Task RunFridaysDigestThenStopAsync(TestDatabase database)
+    {
+        var friday = new FakeTimeProvider(Berlin(2026, 11, 20, 8, 59));
+        await using var first = new RunnerInstance(database, friday, log, ["DailyDigest"]);
+        await first.TickAsync();
+        friday.Advance(TimeSpan.FromMinutes(2));
+        await first.TickAsync();
     }
 
     private static async Task<List<OutboxMessage>> AlertsAsync(TestDatabase database)

@@ -21,10 +21,16 @@ public sealed class OpsBotOptions : IValidatableObject
 
     public OutlierOptions Outliers { get; set; } = new();
 
+    public HighRefundRateOptions HighRefundRate { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             yield return new ValidationResult($"OpsBot:TimeZone '{TimeZone}' is not a known IANA time zone.", [nameof(TimeZone)]);
+        if (HighRefundRate.RateAbove is < 0 or >= 1)
+            yield return new ValidationResult("OpsBot:HighRefundRate:RateAbove must be a fraction from 0 up to (not including) 1.", [nameof(HighRefundRate)]);
+        if (HighRefundRate.MinThreads < 1)
+            yield return new ValidationResult("OpsBot:HighRefundRate:MinThreads must be at least 1.", [nameof(HighRefundRate)]);
     }
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
@@ -34,4 +40,15 @@ public sealed class OutlierOptions
 {
     [Range(0.0, 1.0)] public double MinAnswerRate { get; set; } = 0.6;
     [Range(1, 10_000)] public int MinSample { get; set; } = 5;
+}
+
+/// <summary>
+/// metrics.md "high refund rate", used by the digests, the creator card, the alert sweep and the disable-checkout
+/// playbook alike: refunds issued ÷ threads created over the creator window above <see cref="RateAbove"/>, with at
+/// least <see cref="MinThreads"/> threads created. The defaults are the metric's definition.
+/// </summary>
+public sealed class HighRefundRateOptions
+{
+    public double RateAbove { get; set; } = 0.10;
+    public int MinThreads { get; set; } = 10;
 }

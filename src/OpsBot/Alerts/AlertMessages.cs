@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpsBot.Chat;
 using OpsBot.Formatting;
-using OpsBot.Metrics;
 
 namespace OpsBot.Alerts;
 
@@ -61,7 +60,7 @@ public sealed class AlertMessages(OpsText text, OpsFormat format, IOptions<Alert
             [new TextBlock(T.Rich("CriticalThreads.Text", format.Number(c.Critical), format.Hours(c.WarnHours), format.Number(c.RaiseAbove)))],
         OutlierFigures o => Outlier(o),
         CreatorRefundFigures r => [new TextBlock(T.Rich("CreatorRefundRate.Text", format.Percent(r.Rate), format.Number(r.Refunds),
-            format.Number(r.ThreadsCreated), format.Percent(r.RaiseAbove), format.Number(HighRefundRateQuery.MinThreads)))],
+            format.Number(r.ThreadsCreated), format.Percent(r.RaiseAbove), format.Number(r.MinThreads)))],
         WeeklyRefundFigures w => Weekly(w),
         _ => throw Unknown(figures),
     };

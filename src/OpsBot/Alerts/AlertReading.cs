@@ -44,7 +44,8 @@ public sealed record OutlierFigures(CreatorOutlier Creator, double MinAnswerRate
 }
 
 /// <summary>A creator's refunds issued ÷ threads created over the creator window (Rate null when none created).</summary>
-public sealed record CreatorRefundFigures(string Handle, int Refunds, int ThreadsCreated, double? Rate, double RaiseAbove, double ClearAtOrBelow) : AlertFigures
+public sealed record CreatorRefundFigures(string Handle, int Refunds, int ThreadsCreated, double? Rate, double RaiseAbove, double ClearAtOrBelow, int MinThreads)
+    : AlertFigures
 {
     public override string Fingerprint => Invariant($"@{Handle};refunds={Refunds};threads={ThreadsCreated};above={RaiseAbove};clear={ClearAtOrBelow}");
 }

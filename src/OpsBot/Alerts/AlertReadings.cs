@@ -58,8 +58,11 @@ public sealed class AlertReadings(
         return new OutlierFigures(creator, minAnswerRate, Math.Min(1, minAnswerRate + Margin), 1 - Margin);
     }
 
-    private CreatorRefundFigures CreatorRefunds(string handle, int refunds, int threads, double? rate) =>
-        new(handle, refunds, threads, rate, HighRefundRateQuery.RateAbove, ClearBelow(HighRefundRateQuery.RateAbove));
+    private CreatorRefundFigures CreatorRefunds(string handle, int refunds, int threads, double? rate)
+    {
+        var level = ops.Value.HighRefundRate;
+        return new(handle, refunds, threads, rate, level.RateAbove, ClearBelow(level.RateAbove), level.MinThreads);
+    }
 
     /// <summary>A creator no longer flagged: clear once each judgement is back past its margin, or has too small a sample to judge.</summary>
     private async Task<AlertReading> OutlierEasedAsync(Alert alert, DateTimeOffset asOf, CancellationToken ct)

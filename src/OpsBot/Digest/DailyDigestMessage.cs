@@ -74,7 +74,8 @@ public sealed class DailyDigestMessage(DigestPhrases phrases, OpsCalendar calend
         if (a.Outliers.Count > 0)
             yield return phrases.Warning("Alert.Outliers", string.Join(", ", a.Outliers.Select(o => o.Handle)));
         if (a.HighRefundRates.Count > 0)
-            yield return phrases.Warning("Alert.HighRefundRate", string.Join(", ", a.HighRefundRates.Select(h => $"{h.Handle} {format.Percent(h.Rate)}")));
+            yield return phrases.Warning("Alert.HighRefundRate", string.Join(", ", a.HighRefundRates.Select(h => $"{h.Handle} {format.Percent(h.Rate)}")),
+                format.Percent(a.HighRefundLevel.RateAbove));
         if (a.WeeklyRefundRateHigh)
             yield return phrases.Warning("Alert.WeeklyRefundRate", format.Percent(a.LastSevenDays.Rate), format.Percent(a.Thresholds.WeeklyRefundRate));
     }

@@ -25,8 +25,8 @@ public sealed class PriceReviewOptions
 
 /// <summary>
 /// The "Alerting light" thresholds of the ops cadence (section <c>Alerts</c>); the digests show a line per
-/// alert that holds, and scheduled alerts use the same values. Outliers follow <c>OpsBot:Outliers</c> and the
-/// high refund rate (&gt; 10% with ≥ 10 threads) is the metric's own definition, so neither is repeated here.
+/// alert that holds, and scheduled alerts use the same values. Outliers and the high refund rate are metric
+/// definitions (<c>OpsBot:Outliers</c>, <c>OpsBot:HighRefundRate</c>), so neither is repeated here.
 /// </summary>
 public sealed class AlertThresholds
 {

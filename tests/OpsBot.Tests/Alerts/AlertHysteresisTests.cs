@@ -19,7 +19,7 @@ public sealed class AlertHysteresisTests
         var (posts, updates) = await world.OfSubjectAsync(AlertSubjects.CriticalThreads);
         Assert.Single(posts);
         // 4 is shown once (in place); the six sweeps that read 4 again change nothing.
-        Assert.Contains("Open threads with less than 12 h left: 4 (alert above 5)", AlertWorld.Content(Assert.Single(updates)).Blocks
+        Assert.Contains("Open threads with less than 12 h left, overdue included: 4 (alert above 5)", AlertWorld.Content(Assert.Single(updates)).Blocks
             .OfType<OpsBot.Chat.TextBlock>().First().Text.ToString());
     }
 

@@ -21,7 +21,9 @@ public sealed class AlertSettingsTests
     }
 
     [Theory]
-    [InlineData("Alerts:CriticalThreads", "6", AlertSubjects.CriticalThreads)]
+    [InlineData("Alerts:CriticalThreads", "100", AlertSubjects.CriticalThreads)]
+    [InlineData("OpsBot:HighRefundRate:RateAbove", "0.15", "refund-rate:c_anna")]
+    [InlineData("OpsBot:HighRefundRate:MinThreads", "100", "refund-rate:c_anna")]
     [InlineData("OpsBot:WarnHours", "4", AlertSubjects.CriticalThreads)]
     [InlineData("Alerts:WeeklyRefundRate", "0.2", AlertSubjects.WeeklyRefundRate)]
     [InlineData("OpsBot:Outliers:MinAnswerRate", "0.2", "outlier:c_bob")]
@@ -82,6 +84,8 @@ public sealed class AlertSettingsTests
     [InlineData("Alerts:CriticalThreadsClearMargin", "-1", "Alerts:CriticalThreadsClearMargin")]
     [InlineData("Alerts:CriticalThreads", "-1", "CriticalThreads")]
     [InlineData("Alerts:WeeklyRefundRate", "1.5", "WeeklyRefundRate")]
+    [InlineData("OpsBot:HighRefundRate:RateAbove", "1", "OpsBot:HighRefundRate:RateAbove")]
+    [InlineData("OpsBot:HighRefundRate:MinThreads", "0", "OpsBot:HighRefundRate:MinThreads")]
     public async Task BadSetting_RefusedAtStart_NamingIt(string key, string value, string named)
     {
         using var database = new TestDatabase();

@@ -27,8 +27,8 @@ public sealed class CriticalThreadsAlertTests
         var post = Assert.Single(await world.OutboxAsync());
         Assert.Equal((Post, (string?)null), (post.Key, post.UpdateOf));
         var text = MessageText.All(Content(post));
-        Assert.Contains("⚠ Threads close to their deadline: 6 open threads with less than 12 h left", text);
-        Assert.Contains("Open threads with less than 12 h left: 6 (alert above 5)", text);
+        Assert.Contains("⚠ Threads close to their deadline: 6 open threads with less than 12 h left or overdue", text);
+        Assert.Contains("Open threads with less than 12 h left, overdue included: 6 (alert above 5)", text);
         Assert.Contains("Raised 2026-11-20 10:00 +01:00", text);
         Assert.Empty(Content(post).Buttons);
     }
@@ -48,9 +48,26 @@ public sealed class CriticalThreadsAlertTests
         var update = outbox[1];
         Assert.Equal(("alert:critical-threads@2026-11-20T09:00Z#2026-11-20T09:15Z", Post), (update.Key, update.UpdateOf));
         var text = MessageText.All(Content(update));
-        Assert.Contains("Open threads with less than 12 h left: 8 (alert above 5)", text);
+        Assert.Contains("Open threads with less than 12 h left, overdue included: 8 (alert above 5)", text);
         Assert.Contains("Raised 2026-11-20 10:00 +01:00, figures as of 2026-11-20 10:15 +01:00", text);
         Assert.Equal("critical=8;warn=12;above=5;clear=3", Assert.Single(await world.AlertsAsync()).Figures);
+    }
+
+    [Fact]
+    public async Task CriticalThreadsPassingTheirDeadlineUnanswered_KeepTheAlertOpen()
+    {
+        await using var world = new AlertWorld();
+        world.AddCritical(6);
+        await world.SweepAsync();
+
+        // Due at 15:00 UTC: by 16:00 all six are overdue, unanswered and not refunded.
+        world.Clock.Advance(TimeSpan.FromHours(7) - TimeSpan.FromMinutes(15));
+        await world.SweepsAsync(3);
+
+        // cara is now an outlier too (answer rate 0%); that is its own alert.
+        var alert = Assert.Single(await world.AlertsAsync(), a => a.Subject == AlertSubjects.CriticalThreads);
+        Assert.Equal((0, (DateTimeOffset?)null), (alert.CleanSweeps, alert.ClearedAt));
+        Assert.DoesNotContain(await world.OutboxAsync(), m => m.Key == Post + "/clear");
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class DailyDigestMessageTests
 
         var warnings = MessageText.Warnings(await (await f.MessagesAsync()).DailyAsync());
 
-        Assert.Equal(alert ? [$"⚠ {critical} open threads have less than 12 h left (alert above 5): nudge their creators."] : [], warnings);
+        Assert.Equal(alert ? [$"⚠ {critical} open threads have less than 12 h left or are overdue (alert above 5): nudge their creators."] : [], warnings);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class DailyDigestMessageTests
 
         var message = await (await f.MessagesAsync()).DailyAsync();
 
-        Assert.Equal(["⚠ High refund rate (over 10%, last 30 days): dora 20.0%. Review manually."], MessageText.Warnings(message));
+        Assert.Equal(["⚠ High refund rate (over 10.0%, last 30 days): dora 20.0%. Review manually."], MessageText.Warnings(message));
         Assert.Equal(["dora", "high refund rate", "refund rate 20.0% (2 of 10 threads)"], message.Blocks.OfType<TableBlock>().Single().Rows.Single());
     }
 
@@ -134,7 +134,7 @@ public sealed class DailyDigestMessageTests
 
         var messages = await f.MessagesAsync(settings: new Dictionary<string, string?> { ["Alerts:CriticalThreads"] = "1" });
 
-        Assert.Equal(["⚠ 2 open threads have less than 12 h left (alert above 1): nudge their creators."], MessageText.Warnings(await messages.DailyAsync()));
+        Assert.Equal(["⚠ 2 open threads have less than 12 h left or are overdue (alert above 1): nudge their creators."], MessageText.Warnings(await messages.DailyAsync()));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace OpsBot.Proposals.Playbooks;
 
 /// <summary>
 /// High refund rate (metrics.md: refunds issued ÷ threads created over [T − 30×24h, T) above 10%, with at least 10
-/// threads) → a proposal to put the creator's checkout into maintenance. The metric's own query decides, so the
+/// threads, both from <c>OpsBot:HighRefundRate</c>) → a proposal to put the creator's checkout into maintenance. The metric's own query decides, so the
 /// proposal names exactly the creators the digest and the creator card mark.
 /// </summary>
 public sealed class HighRefundRateStep(OpsDbContext db, HighRefundRateQuery highRefunds, PlaybookProposer proposer, OpsFormat format, OpsText text)

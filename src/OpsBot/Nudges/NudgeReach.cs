@@ -13,9 +13,17 @@ namespace OpsBot.Nudges;
 /// </summary>
 public sealed class NudgeReach(ActiveChatPlatform platform, SlackDirectory slack, IOptions<EmailOptions> email)
 {
-    public async Task<NudgeVia> ViaAsync(Creator creator, CancellationToken ct)
+    /// <returns>null when the chat platform could not be asked now: neither an email nor "could not nudge" is right yet.</returns>
+    public async Task<NudgeVia?> ViaAsync(Creator creator, CancellationToken ct)
     {
-        if (await HasChatIdentityAsync(creator, ct)) return NudgeVia.Dm;
+        try
+        {
+            if (await HasChatIdentityAsync(creator, ct)) return NudgeVia.Dm;
+        }
+        catch (SlackLookupException)
+        {
+            return null;
+        }
         return email.Value.Configured && !string.IsNullOrWhiteSpace(creator.Email) ? NudgeVia.Email : NudgeVia.None;
     }
 

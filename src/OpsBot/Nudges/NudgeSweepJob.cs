@@ -42,12 +42,14 @@ public sealed class NudgeSweepJob(
             }
             // A creator not described by the feed yet has no identity to reach.
             var via = creator is null ? NudgeVia.None : await reach.ViaAsync(creator, ct);
+            // Slack could not be asked (logged): nothing is recorded, so the next sweep asks again for these crossings.
+            if (via is null) continue;
             if (creator is null || via == NudgeVia.None)
             {
                 unreachable.AddRange(group.Select(c => (creator, c)));
                 continue;
             }
-            await NudgeAsync(creator, via, [.. group], now, ct);
+            await NudgeAsync(creator, via.Value, [.. group], now, ct);
         }
         await ReportUnreachableAsync(unreachable, now, ct);
     }

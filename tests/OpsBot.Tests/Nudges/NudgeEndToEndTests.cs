@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpsBot.Chat;
 using OpsBot.Chat.Playground;
 using OpsBot.Data;
 using OpsBot.Nudges;
+using OpsBot.Schedules;
 using OpsBot.Tests.Chat.Outbox;
 using OpsBot.Tests.Chat.Playground;
 using OpsBot.Tests.Fixtures;
@@ -84,5 +86,34 @@ public sealed class NudgeEndToEndTests : IDisposable
         Assert.Contains("Could not nudge 1 creator(s)", posts.Single(p => p.Arg("channel") == "C_ALERTS").Arg("text"));
         // bo's email was asked of Slack and is not in the workspace.
         Assert.Equal("bo@example.com", Assert.Single(slack.CallsTo("users.lookupByEmail")).Arg("email"));
+    }
+
+    [Fact]
+    public async Task Slack_LookupFailsOnce_NeitherEmailNorCouldNotNudge_TheNextSweepSendsTheDm()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.UsersByEmail["bo@example.com"] = "U_BO";
+        slack.FailNext("users.lookupByEmail", "internal_error");
+        await database.AddAsync(Creator("c_bo", "bo", email: "bo@example.com"), Thread("t1", "c_bo", SweepAt + H(11)));
+        await using var host = await NudgeHost.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test",
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+            ["Slack:Channels:Alerts"] = "C_ALERTS",
+            ["Email:From"] = "ops@example.com",
+            ["Email:Resend:ApiKey"] = "re_test",
+            ["Email:Resend:BaseUrl"] = "http://127.0.0.1:9/",
+        });
+
+        await host.SweepAsync();
+        Assert.Empty(await database.NudgesAsync());
+        Assert.Empty(await database.OutboxAsync());
+        host.Clock.Advance(TimeSpan.FromMinutes(15));
+        await host.Services.GetRequiredService<JobRunner>().TickAsync(CancellationToken.None);
+
+        var post = Assert.Single(await EventuallyAsync(() => Task.FromResult(slack.CallsTo("chat.postMessage")), p => p.Count >= 1, "the DM"));
+        Assert.Equal("DU_BO", post.Arg("channel"));
+        var nudge = Assert.Single(await database.NudgesAsync());
+        Assert.Equal((NudgeStatus.Sent, NudgeVia.Dm), (nudge.Status, nudge.Via));
     }
 }

@@ -59,8 +59,9 @@ public sealed class SlackDirectory(IOptions<SlackOptions> options, IServiceScope
 
     /// <summary>
     /// The creator's <c>slackUserId</c> from the feed; else their Slack user found by email (cached, found or not);
-    /// else null: unknown creator, no email, not in the workspace, or Slack could not be asked (logged, not cached).
+    /// else null: unknown creator, no email, or not in the workspace.
     /// </summary>
+    /// <exception cref="SlackLookupException">Slack could not be asked (logged, not cached): "not found" is not known yet.</exception>
     public async Task<string?> CreatorUserIdAsync(string creatorId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -83,7 +84,7 @@ public sealed class SlackDirectory(IOptions<SlackOptions> options, IServiceScope
         {
             // The creator id, not the email: logs should not collect personal data.
             log.LogWarning(e, "Could not look up creator {CreatorId} in Slack by email", creatorId);
-            return null;
+            throw new SlackLookupException(creatorId, e);
         }
         usersByEmail.Set(key, found, found is null ? NotFoundFor : FoundFor);
         return found;
@@ -94,3 +95,7 @@ public sealed class SlackDirectory(IOptions<SlackOptions> options, IServiceScope
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
+
+/// <summary>Slack could not say whether a creator is in the workspace: ask again later rather than treat them as absent.</summary>
+public sealed class SlackLookupException(string creatorId, Exception inner)
+    : Exception($"Could not look up creator {creatorId} in Slack.", inner);

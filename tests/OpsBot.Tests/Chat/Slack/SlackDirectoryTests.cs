@@ -151,17 +151,17 @@ public sealed class SlackDirectoryTests
     }
 
     [Fact]
-    public async Task CreatorUserId_LookupFails_IsNull_IsLogged_AndIsNotCached()
+    public async Task CreatorUserId_LookupFails_Throws_IsLogged_AndIsNotCached()
     {
         await using var slack = await DirectoryHost.StartAsync();
         await slack.AddCreatorAsync("c_anna", "anna@example.com");
         slack.Slack.UsersByEmail["anna@example.com"] = "UANNA";
         slack.Slack.FailNext(EmailMethod, "missing_scope");
 
-        var failed = await slack.Directory.CreatorUserIdAsync("c_anna", default);
+        await Assert.ThrowsAsync<SlackLookupException>(() => slack.Directory.CreatorUserIdAsync("c_anna", default));
         var next = await slack.Directory.CreatorUserIdAsync("c_anna", default);
 
-        Assert.Equal((null, "UANNA"), (failed, next));
+        Assert.Equal("UANNA", next);
         Assert.True(slack.Logged(LogLevel.Warning, "c_anna"));
         Assert.DoesNotContain(slack.Logs.Entries, e => e.Message.Contains("anna@example.com", StringComparison.Ordinal));
     }

@@ -50,5 +50,6 @@ public sealed class AuditLog(OpsDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
-    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
+    /// <summary>Shortens <paramref name="text"/> to a column of <paramref name="max"/> characters, marking the cut with "…".</summary>
+    internal static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -51,6 +51,16 @@ public sealed class Proposal
     public long? NewPriceMinor { get; set; }
     public decimal? NewFastLaneFactor { get; set; }
 
+    /// <summary>
+    /// The creator's state the proposal was made on, for the fields its kind acts on (null for the others, for refunds,
+    /// and for proposals made before baselines were kept). When one of them has changed by the approver's press or the
+    /// execution, the proposal would overwrite a newer decision, so it is superseded instead (<see cref="Proposals.ProposalBaseline"/>).
+    /// </summary>
+    public CheckoutStatus? BaselineCheckoutStatus { get; set; }
+    public bool? BaselineFastLaneEnabled { get; set; }
+    public long? BaselinePriceMinor { get; set; }
+    public decimal? BaselineFastLaneFactor { get; set; }
+
     /// <summary><c>opsbot</c> for a playbook, else <c>platform:id</c> of the person (see <see cref="Chat.ChatActor"/>).</summary>
     public required string RequestedBy { get; set; }
     public required string RequestedByName { get; set; }
@@ -103,6 +113,8 @@ public sealed class Proposal
             b.Property(p => p.Evidence).HasMaxLength(Limits.Note);
             b.Property(p => p.Currency).HasMaxLength(3);
             b.Property(p => p.NewFastLaneFactor).HasPrecision(9, 4);
+            b.Property(p => p.BaselineCheckoutStatus).HasConversion<string>().HasMaxLength(Limits.Code);
+            b.Property(p => p.BaselineFastLaneFactor).HasPrecision(9, 4);
             b.Property(p => p.RequestedBy).HasMaxLength(ActorLength);
             b.Property(p => p.RequestedByName).HasMaxLength(ActorLength);
             b.Property(p => p.Status).HasConversion<string>().HasMaxLength(Limits.Code);

@@ -83,27 +83,33 @@ public sealed class ProposalBook(
             .OrderByDescending(p => p.Id)
             .FirstOrDefaultAsync(ct);
 
-    private Proposal New(ProposalRequest request, CaseState state, string caseKey, DateTimeOffset now) => new()
+    private Proposal New(ProposalRequest request, CaseState state, string caseKey, DateTimeOffset now)
     {
-        Kind = request.Kind,
-        CaseKey = caseKey,
-        OpenCaseKey = caseKey,
-        CreatorId = state.Creator.Id,
-        ThreadId = state.Thread?.Id,
-        Source = request.Source,
-        Reason = request.Reason,
-        Evidence = request.Evidence,
-        AmountMinor = request.Kind == ProposalKind.Refund ? state.Thread!.AmountMinor : null,
-        Currency = request.Kind == ProposalKind.Refund ? state.Thread!.Currency : null,
-        NewPriceMinor = request.NewPriceMinor,
-        NewFastLaneFactor = request.NewFastLaneFactor,
-        RequestedBy = request.RequestedBy.Id,
-        RequestedByName = request.RequestedBy.Name,
-        CreatedAt = now,
-        ExpiresAt = now + options.Value.ExpireAfter,
-        Status = ProposalStatus.Open,
-        Execution = ExecutionStatus.None,
-    };
+        var proposal = new Proposal
+        {
+            Kind = request.Kind,
+            CaseKey = caseKey,
+            OpenCaseKey = caseKey,
+            CreatorId = state.Creator.Id,
+            ThreadId = state.Thread?.Id,
+            Source = request.Source,
+            Reason = request.Reason,
+            // Feed data (a refund review's note and reason) can be longer than the column, which SQL Server refuses.
+            Evidence = AuditLog.Cut(request.Evidence, Limits.Note),
+            AmountMinor = request.Kind == ProposalKind.Refund ? state.Thread!.AmountMinor : null,
+            Currency = request.Kind == ProposalKind.Refund ? state.Thread!.Currency : null,
+            NewPriceMinor = request.NewPriceMinor,
+            NewFastLaneFactor = request.NewFastLaneFactor,
+            RequestedBy = request.RequestedBy.Id,
+            RequestedByName = request.RequestedBy.Name,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.ExpireAfter,
+            Status = ProposalStatus.Open,
+            Execution = ExecutionStatus.None,
+        };
+        ProposalBaseline.Take(proposal, state.Creator);
+        return proposal;
+    }
 
     private static string Why(Proposal p) => p.Evidence is null ? p.Reason : $"{p.Reason}: {p.Evidence}";
 

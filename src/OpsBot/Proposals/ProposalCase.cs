@@ -26,7 +26,12 @@ public sealed record CaseState(Creator Creator, Thread? Thread)
         _ => null,
     };
 
-    public string? WhyMoot(Proposal p) => WhyMoot(p.Kind, p.Reason, p.CreatedAt, p.NewPriceMinor, p.NewFastLaneFactor);
+    /// <summary>
+    /// For a stored proposal (the press, the execution): moot as above, or made on a state of the creator that has
+    /// changed since (<see cref="ProposalBaseline"/>).
+    /// </summary>
+    public string? WhyMoot(Proposal p) =>
+        WhyMoot(p.Kind, p.Reason, p.CreatedAt, p.NewPriceMinor, p.NewFastLaneFactor) ?? ProposalBaseline.WhyChanged(p, Creator);
 }
 
 /// <summary>Loads a <see cref="CaseState"/> and names the case (one open proposal per case).</summary>

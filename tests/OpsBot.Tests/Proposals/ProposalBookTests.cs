@@ -129,4 +129,42 @@ public sealed class ProposalBookTests : IAsyncLifetime
 
         Assert.Equal(why, refused.TextKey);
     }
+
+    [Fact]
+    public async Task Evidence_LongerThanItsColumn_IsStoredShortened_SoSqlServerTakesIt()
+    {
+        // A refund review's note (up to 2000 characters) and its reason (up to 512) together exceed nvarchar(2000).
+        var evidence = new string('n', 2400);
+
+        var p = (await ProposeAsync(SlaRefund("t01") with { Evidence = evidence })).Proposal;
+
+        await using var db = data.NewContext();
+        var stored = (await db.Proposals.SingleAsync(x => x.Id == p.Id)).Evidence!;
+        Assert.Equal(2000, stored.Length);
+        Assert.Equal(new string('n', 1999) + "…", stored);
+    }
+
+    [Theory]
+    [InlineData(ProposalKind.Refund, null, null, "")]
+    [InlineData(ProposalKind.Ban, null, null, "checkout Active")]
+    [InlineData(ProposalKind.BlockFastLane, null, null, "fast lane True")]
+    [InlineData(ProposalKind.AdjustPrice, 900L, null, "price 1000")]
+    [InlineData(ProposalKind.AdjustPrice, null, "2", "factor 1.5")]
+    [InlineData(ProposalKind.AdjustPrice, 900L, "2", "price 1000, factor 1.5")]
+    public async Task Proposal_KeepsTheCreatorsStateItActsOn_AndNothingElse(ProposalKind kind, long? price, string? factor, string baseline)
+    {
+        var request = kind == ProposalKind.Refund ? SlaRefund("t01") : new ProposalRequest(kind, ProposalSource.Manual, ProposalReasons.Manual, Jonas,
+            CreatorId: "c_anna", NewPriceMinor: price, NewFastLaneFactor: factor is null ? null : decimal.Parse(factor, System.Globalization.CultureInfo.InvariantCulture));
+
+        await ProposeAsync(request);
+
+        await using var db = data.NewContext();
+        var p = await db.Proposals.SingleAsync();
+        string?[] kept =
+        [
+            p.BaselineCheckoutStatus is { } c ? $"checkout {c}" : null, p.BaselineFastLaneEnabled is { } l ? $"fast lane {l}" : null,
+            p.BaselinePriceMinor is { } m ? $"price {m}" : null, p.BaselineFastLaneFactor is { } f ? $"factor {f:0.####}" : null,
+        ];
+        Assert.Equal(baseline, string.Join(", ", kept.OfType<string>()));
+    }
 }

@@ -599,6 +599,20 @@ namespace OpsBot.Data.Migrations.SqlServer
                     b.Property<long?>("AmountMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("BaselineCheckoutStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool?>("BaselineFastLaneEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("BaselineFastLaneFactor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<long?>("BaselinePriceMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CaseKey")
                         .IsRequired()
                         .HasMaxLength(256)

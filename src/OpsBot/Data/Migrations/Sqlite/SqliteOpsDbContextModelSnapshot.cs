@@ -576,6 +576,20 @@ namespace OpsBot.Data.Migrations.Sqlite
                     b.Property<long?>("AmountMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BaselineCheckoutStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("BaselineFastLaneEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("BaselineFastLaneFactor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BaselinePriceMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseKey")
                         .IsRequired()
                         .HasMaxLength(256)

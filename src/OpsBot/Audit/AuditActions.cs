@@ -17,6 +17,9 @@ public static class AuditActions
     /// <summary>An attempt failed and the execution waits for its next try (execution.failed is the final give-up).</summary>
     public const string ExecutionRetrying = "execution.retrying";
     public const string FlagDismissed = "flag.dismissed";
+
+    /// <summary>A creator crossed a playbook's threshold (repeated SLA misses): a mark for the team, whatever is proposed.</summary>
+    public const string CreatorFlagged = "creator.flagged";
     public const string NudgeSent = "nudge.sent";
     public const string NudgeNotSent = "nudge.not-sent";
     public const string NudgeSettingChanged = "nudge.setting";

@@ -99,6 +99,8 @@ public sealed class CreatorCardMessage(OpsFormat format, OpsText text, ProposeBu
         }
         if (card.HighRefundRate is { } h)
             marks.Add(T.Rich("Mark.HighRefunds", format.Percent(h.Rate), h.Refunds, h.ThreadsCreated));
+        if (card.FlaggedForMissesAt is { } flagged)
+            marks.Add(T.Rich("Mark.FlaggedForMisses", format.TimeValue(flagged)));
         if (marks.Count == 0) return T.Rich("Mark.None");
         return marks.Skip(1).Aggregate(marks[0], (all, mark) => all.Append(RichText.Plain("; ")).Append(mark));
     }

@@ -3,6 +3,7 @@ using OpsBot.Data;
 namespace OpsBot.Metrics;
 
 /// <summary>One creator as of T. Rates and times cover <see cref="Window"/> = [T − 30×24h, T); GMV is month to date.</summary>
+/// <param name="FlaggedForMissesAt">The latest flag for repeated SLA misses (audit <c>creator.flagged</c>) in the window, if any.</param>
 public sealed record CreatorCard(
     DateTimeOffset AsOf,
     Period Window,
@@ -15,7 +16,8 @@ public sealed record CreatorCard(
     int MessageFlags,
     IReadOnlyList<string> ReferredCreators,
     CreatorOutlier? Outlier,
-    HighRefundRate? HighRefundRate);
+    HighRefundRate? HighRefundRate,
+    DateTimeOffset? FlaggedForMissesAt);
 
 public sealed record CreatorProfile(
     string Handle, string DisplayName, CheckoutStatus Status, long StandardPriceMinor, string Currency,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpsBot.Audit;
 using OpsBot.Data;
 
 namespace OpsBot.Metrics;
@@ -27,6 +28,10 @@ public sealed class CreatorCardQuery(
             .Where(f => f.At >= window.From && f.At < window.To)
             .Where(f => db.Threads.Any(th => th.Id == f.ThreadId && th.CreatorId == id))
             .CountAsync(ct);
+        // The repeated-misses playbook's flag lives in the audit log: the latest one in the window, as of T.
+        var flaggedAt = await db.AuditLog
+            .Where(e => e.CreatorId == id && e.Action == AuditActions.CreatorFlagged && e.At >= window.From && e.At <= t)
+            .OrderByDescending(e => e.At).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
         var referred = creator.ReferralCode is { } code
             ? await db.Creators.Where(c => c.ReferredByCode == code && c.JoinedAt <= t).OrderBy(c => c.HandleKey).Select(c => c.Handle).ToListAsync(ct)
             : [];
@@ -43,6 +48,7 @@ public sealed class CreatorCardQuery(
             flags,
             referred,
             (await outliers.FindAsync(t, id, ct)).SingleOrDefault(),
-            (await highRefunds.FindAsync(t, id, ct)).SingleOrDefault());
+            (await highRefunds.FindAsync(t, id, ct)).SingleOrDefault(),
+            flaggedAt);
     }
 }

@@ -31,10 +31,12 @@ public sealed class EmbeddedPlatformActions(OpsDbContext db, OpsText text, TimeP
         if (state.WhyMoot(proposal) is { } moot)
             return new PlatformActionResult(PlatformOutcome.NothingToDo, NothingToDo(moot), before, before);
 
-        var detail = Apply(proposal, creator, thread, now);
+        // Before the refund closes the thread: whether it is still unanswered past its deadline decides the reason.
+        var reason = RefundReasons.For(proposal, thread, now);
+        var detail = Apply(proposal, creator, thread, reason, now);
         await db.SaveChangesAsync(ct);
         var after = CaseSnapshot.Of(proposal.Kind, state, now);
-        return new PlatformActionResult(PlatformOutcome.Done, detail ?? $"{before} → {after}", before, after);
+        return new PlatformActionResult(PlatformOutcome.Done, detail ?? $"{before} → {after}", before, after, RefundReason: reason);
     }
 
     /// <summary>"Nothing to do: the thread is already refunded." for the card, in the team's language.</summary>
@@ -42,7 +44,7 @@ public sealed class EmbeddedPlatformActions(OpsDbContext db, OpsText text, TimeP
         text.Of(ExecutionText.Resources).Format("Result.NothingToDo", text.Of(ProposalText.Resources)[mootKey]);
 
     /// <returns>The refund's id for a refund, else null (the before → after line says it all).</returns>
-    private string? Apply(Proposal p, Creator creator, Thread? thread, DateTimeOffset now)
+    private string? Apply(Proposal p, Creator creator, Thread? thread, RefundReason? reason, DateTimeOffset now)
     {
         switch (p.Kind)
         {
@@ -50,7 +52,7 @@ public sealed class EmbeddedPlatformActions(OpsDbContext db, OpsText text, TimeP
                 db.Refunds.Add(new Refund
                 {
                     Id = RefundId(p), ThreadId = thread!.Id, AmountMinor = p.AmountMinor ?? thread.AmountMinor, Currency = p.Currency ?? thread.Currency,
-                    Reason = RefundReasons.Of(p.Reason), Automatic = false, At = now,
+                    Reason = reason!.Value, Automatic = false, At = now,
                 });
                 thread.ApplyRefund(now);
                 return $"refund {RefundId(p)}";

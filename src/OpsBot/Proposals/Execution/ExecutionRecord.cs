@@ -37,11 +37,12 @@ public sealed class ExecutionRecord(OpsDbContext db, AuditLog audit, Outbox outb
 
         var p = await ReloadAsync(claimed.Id, ct);
         audit.Add(new AuditRecord(AuditActor.OpsBot, AuditActions.ExecutionSucceeded, p.Number, p.Id, p.CreatorId, p.ThreadId,
-            result.Before, result.After, Why: $"{p.Kind} approved by {p.DecidedByName}; attempt {p.ExecutionAttempts}: {detail}"));
+            result.Before, result.After, Why: $"{p.Kind} approved by {p.DecidedByName}; attempt {p.ExecutionAttempts}: {detail}{RefundReasonOf(result)}"));
         await db.SaveChangesAsync(ct);
         await UpdateCardAsync(p, ct);
-        // The fan hears from the platform itself (it notifies on every refund); the creator gets a note from us.
-        if (result.Outcome == PlatformOutcome.Done && p.Kind == ProposalKind.Refund && p.Reason == ProposalReasons.SlaMiss)
+        // The fan hears from the platform itself (it notifies on every refund); the creator gets a note from us whenever the
+        // refund was for a missed deadline, whichever playbook or person proposed it.
+        if (result is { Outcome: PlatformOutcome.Done, RefundReason: RefundReason.SlaMiss })
             await outbox.EnqueueAsync(ExecutionNotes.CreatorNoteKey(p.Id), OutboxTarget.CreatorDm(p.CreatorId), await notes.SlaRefundNoteAsync(p, ct), ct);
         log.LogInformation("Executed {Proposal} ({Kind}) on attempt {Attempt}: {Detail}", p.Number, p.Kind, p.ExecutionAttempts, detail);
         return true;
@@ -87,6 +88,10 @@ public sealed class ExecutionRecord(OpsDbContext db, AuditLog audit, Outbox outb
         db.Proposals.Where(p => p.Id == id && p.Execution == ExecutionStatus.Running && p.ExecutionOwner == signal.Owner);
 
     private Task<Proposal> ReloadAsync(long id, CancellationToken ct) => db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+
+    /// <summary>The refund's reason may differ from the proposal's (a review of an overdue thread is an SLA miss): the line says which it was.</summary>
+    private static string RefundReasonOf(PlatformActionResult result) =>
+        result is { Outcome: PlatformOutcome.Done, RefundReason: { } reason } ? $", reason {RefundReasons.WireName(reason)}" : "";
 
     private static string Cut(string text) => text.Length <= Limits.Note ? text : text[..(Limits.Note - 1)] + "…";
 }

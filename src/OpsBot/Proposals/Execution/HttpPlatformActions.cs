@@ -19,8 +19,12 @@ public sealed class HttpPlatformActions(HttpClient http, ProposalCases cases, Ti
     public async Task<PlatformActionResult> ExecuteAsync(Data.Proposal proposal, CancellationToken ct)
     {
         var mirror = await cases.LoadAsync(proposal, ct);
-        var before = mirror is null ? null : CaseSnapshot.Of(proposal.Kind, mirror, clock.GetUtcNow());
-        var call = PlatformRequest.For(proposal, mirror?.Creator.Currency);
+        var now = clock.GetUtcNow();
+        var before = mirror is null ? null : CaseSnapshot.Of(proposal.Kind, mirror, now);
+        // The mirror may lag behind the platform, but a thread it shows unanswered past its deadline was unanswered at the
+        // deadline: an SLA miss, even if a late reply has arrived since.
+        var reason = RefundReasons.For(proposal, mirror?.Thread, now);
+        var call = PlatformRequest.For(proposal, mirror?.Creator.Currency, reason);
         using var request = new HttpRequestMessage(HttpMethod.Post, call.Path)
         {
             Content = new StringContent(call.Body.ToJsonString(), Encoding.UTF8, MediaTypeNames.Application.Json),
@@ -29,7 +33,7 @@ public sealed class HttpPlatformActions(HttpClient http, ProposalCases cases, Ti
         try
         {
             using var response = await http.SendAsync(request, ct);
-            return await PlatformAnswer.ReadAsync(response, call.Path, before, clock, ct);
+            return await PlatformAnswer.ReadAsync(response, call.Path, before, clock, ct) with { RefundReason = reason };
         }
         catch (HttpRequestException e)
         {

@@ -38,7 +38,9 @@ public enum PlatformOutcome
 /// <param name="Before">For the audit line: the state before, e.g. <c>checkout Active</c>, when known.</param>
 /// <param name="After">For the audit line: the state after.</param>
 /// <param name="RetryAfter">For <see cref="PlatformOutcome.Retry"/>: how long the platform asked us to wait (Retry-After).</param>
-public sealed record PlatformActionResult(PlatformOutcome Outcome, string Detail, string? Before = null, string? After = null, TimeSpan? RetryAfter = null)
+/// <param name="RefundReason">For a refund: the reason it was asked for with (<see cref="RefundReasons.For"/>), which decides the creator's note.</param>
+public sealed record PlatformActionResult(PlatformOutcome Outcome, string Detail, string? Before = null, string? After = null, TimeSpan? RetryAfter = null,
+    RefundReason? RefundReason = null)
 {
     /// <summary>Done or nothing to do: either way the proposal is executed and must never run again.</summary>
     public bool Executed => Outcome is PlatformOutcome.Done or PlatformOutcome.NothingToDo;

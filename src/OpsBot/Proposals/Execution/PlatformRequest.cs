@@ -10,7 +10,8 @@ namespace OpsBot.Proposals.Execution;
 public sealed record PlatformRequest(string Path, JsonObject Body)
 {
     /// <param name="currency">The creator's currency, for a new price (prices are in the creator's currency).</param>
-    public static PlatformRequest For(Proposal p, string? currency)
+    /// <param name="refundReason">For a refund: the reason the platform records (<see cref="RefundReasons.For"/>).</param>
+    public static PlatformRequest For(Proposal p, string? currency, RefundReason? refundReason)
     {
         var creator = $"v1/creators/{Uri.EscapeDataString(p.CreatorId)}";
         var (path, body) = p.Kind switch
@@ -20,7 +21,7 @@ public sealed record PlatformRequest(string Path, JsonObject Body)
                 ["threadId"] = p.ThreadId,
                 ["amountMinor"] = p.AmountMinor,
                 ["currency"] = p.Currency,
-                ["reason"] = RefundReasons.WireName(RefundReasons.Of(p.Reason)),
+                ["reason"] = RefundReasons.WireName(refundReason!.Value),
                 ["notifyFan"] = true,
             }),
             ProposalKind.DisableCheckout => ($"{creator}/checkout", new JsonObject { ["status"] = "maintenance" }),

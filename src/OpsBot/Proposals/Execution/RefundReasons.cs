@@ -1,15 +1,27 @@
 using OpsBot.Data;
+using Thread = OpsBot.Data.Thread;
 
 namespace OpsBot.Proposals.Execution;
 
 /// <summary>
-/// The refund reason the platform records (metrics.md: <c>sla_miss</c>, <c>poor_answer</c>, <c>other</c>) for a proposal's
-/// reason: a missed deadline is an SLA miss, a fan's flag on the answer is a poor answer, everything else (a refund
-/// review from the platform's job, a refund proposed by hand) is other.
+/// The refund reason the platform records (metrics.md: <c>sla_miss</c>, <c>poor_answer</c>, <c>other</c>) for an approved
+/// refund, decided when it runs: a thread still unanswered past its deadline is an SLA miss however its refund was
+/// proposed (a refund review, a radar press, <c>/propose refund</c>), so the refund rate's reasons and the creator's
+/// note follow what happened to the fan. Otherwise the proposal's reason says: a fan's flag on the answer is a poor
+/// answer, everything else (a review of an answered thread, a refund by hand) is other.
 /// </summary>
 public static class RefundReasons
 {
-    public static RefundReason Of(string proposalReason) => proposalReason switch
+    /// <param name="thread">The thread as it stands before the refund; null when unknown (the mirror of Http mode lacks it).</param>
+    /// <returns>Null for a proposal that is no refund.</returns>
+    public static RefundReason? For(Proposal p, Thread? thread, DateTimeOffset now) => p.Kind switch
+    {
+        not ProposalKind.Refund => null,
+        _ when thread is not null && thread.StatusAsOf(now) == ThreadStatus.Open && thread.DeadlineAt < now => RefundReason.SlaMiss,
+        _ => Of(p.Reason),
+    };
+
+    private static RefundReason Of(string proposalReason) => proposalReason switch
     {
         ProposalReasons.SlaMiss => RefundReason.SlaMiss,
         ProposalReasons.Flag => RefundReason.PoorAnswer,

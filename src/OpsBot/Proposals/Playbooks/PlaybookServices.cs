@@ -11,6 +11,7 @@ public static class PlaybookServices
         services.AddOptions<PlaybookOptions>().BindConfiguration(PlaybookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PlaybookProposer>();
         services.AddScoped<FlagCard>();
+        services.AddScoped<CreatorFlags>();
         services.AddProposalSweepStep<RefundReviewStep>();
         services.AddProposalSweepStep<SlaMissStep>();
         services.AddProposalSweepStep<RepeatedMissesStep>();

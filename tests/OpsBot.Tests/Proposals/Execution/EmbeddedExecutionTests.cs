@@ -59,6 +59,52 @@ public sealed class EmbeddedExecutionTests
         Assert.Contains("t01", said);
     }
 
+    [Fact]
+    public async Task ReviewOfAnOverdueThread_Approved_IsRefundedAsAnSlaMiss_AndTheCreatorGetsTheNote()
+    {
+        await using var host = await ExecutionHost.StartAsync();
+        var proposal = await host.ProposeAsync(ExecutionHost.ReviewRefund("t01"));   // t01 is a day past its deadline, unanswered
+
+        await host.ApproveAsync(proposal.Id);
+        await host.Database.WaitForAsync(proposal.Id, ExecutionStatus.Succeeded, attempts: 1);
+
+        await using var db = host.Database.NewContext();
+        Assert.Equal(RefundReason.SlaMiss, (await db.Refunds.SingleAsync()).Reason);
+        // The proposal keeps what it was asked as: the platform's review and its note.
+        var kept = await db.Proposals.SingleAsync();
+        Assert.Equal(("refund_review", "creator_requested_extension: Creator asked for more time."), (kept.Reason, kept.Evidence));
+        Assert.EndsWith("refund opsbot-P-1, reason sla_miss", (await db.AuditLog.SingleAsync(a => a.Action == AuditActions.ExecutionSucceeded)).Why);
+        var note = await host.Database.WaitForAsync(ExecutionNotes.CreatorNoteKey(proposal.Id), m => m.Status == OutboxStatus.Sent);
+        Assert.Equal((OutboxTargetKind.CreatorDm, "c_anna"), (note.TargetKind, note.TargetId));
+    }
+
+    [Fact]
+    public async Task ReviewOfAThreadStillInTime_Approved_IsRefundedAsOther_WithoutTheSlaNote()
+    {
+        using var database = new TestDatabase();
+        await ExecutionHost.SeedAsync(database);
+        await using (var seed = database.NewContext())
+        {
+            seed.Threads.Add(new OpsBot.Data.Thread
+            {
+                Id = "t02", CreatorId = "c_anna", FanId = "fan", AmountMinor = 1500, Currency = "EUR", CreatedAt = ExecutionHost.Now.AddHours(-1),
+                DeadlineAt = ExecutionHost.Now.AddHours(47), AllowedMs = (long)TimeSpan.FromHours(48).TotalMilliseconds,
+            });
+            await seed.SaveChangesAsync();
+        }
+        await using var host = await ExecutionHost.StartAsync(database: database);
+        var proposal = await host.ProposeAsync(ExecutionHost.ReviewRefund("t02"));
+
+        await host.ApproveAsync(proposal.Id);
+        await host.Database.WaitForAsync(proposal.Id, ExecutionStatus.Succeeded, attempts: 1);
+        await ExecutionHost.SettleAsync();
+
+        await using var db = host.Database.NewContext();
+        var refund = await db.Refunds.SingleAsync();
+        Assert.Equal(("t02", RefundReason.Other), (refund.ThreadId, refund.Reason));
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.Key == ExecutionNotes.CreatorNoteKey(proposal.Id)));
+    }
+
     public static TheoryData<ProposalKind, long?, string?, string, string> Kinds => new()
     {
         { ProposalKind.DisableCheckout, null, null, "checkout Active", "checkout Maintenance" },

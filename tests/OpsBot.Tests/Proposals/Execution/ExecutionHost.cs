@@ -54,6 +54,10 @@ internal static class ExecutionHost
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A refund the platform's refund job asked to review, of <paramref name="thread"/>.</summary>
+    public static ProposalRequest ReviewRefund(string thread) => new(ProposalKind.Refund, ProposalSource.RefundReview, ProposalReasons.RefundReview, AuditActor.OpsBot,
+        ThreadId: thread, Evidence: "creator_requested_extension: Creator asked for more time.");
+
     public static ProposalRequest SlaRefund => new(ProposalKind.Refund, ProposalSource.SlaMiss, ProposalReasons.SlaMiss, AuditActor.OpsBot, ThreadId: "t01");
 
     public static async Task<Proposal> ProposeAsync(this TestHost host, ProposalRequest request)

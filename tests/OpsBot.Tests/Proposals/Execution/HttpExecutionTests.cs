@@ -49,6 +49,21 @@ public sealed class HttpExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReviewOfAnOverdueThread_AsksForAnSlaMissRefund_AndNotesTheCreator()
+    {
+        await using var host = await StartAsync();
+        var proposal = await host.ProposeAsync(ExecutionHost.ReviewRefund("t01"));
+
+        await host.ApproveAsync(proposal.Id);
+        await host.Database.WaitForAsync(proposal.Id, ExecutionStatus.Succeeded, attempts: 1);
+
+        var call = Assert.Single(platform.Calls);
+        Assert.Equal(("sla_miss", "refund_review"), ((string?)call.Body["reason"], (string?)call.Body["proposal"]!["reason"]));
+        await using var db = host.Database.NewContext();
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.Key == ExecutionNotes.CreatorNoteKey(proposal.Id)));
+    }
+
+    [Fact]
     public async Task TwentyApprovePressesAtOnce_ThroughTheDispatcher_MakeOnePlatformCall()
     {
         await using var host = await StartAsync();

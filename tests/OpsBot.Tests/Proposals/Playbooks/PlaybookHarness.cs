@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpsBot.Data;
 using OpsBot.Proposals;
 using OpsBot.Schedules;
@@ -61,6 +62,13 @@ public sealed class PlaybookHarness : IAsyncDisposable
     {
         await using var db = Data.NewContext();
         return await db.AuditLog.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+    }
+
+    /// <summary>Moves the builder's clock and the host's together, so the next sweep, decision or row happens later.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Data.Clock.Advance(by);
+        ((FakeTimeProvider)Slice.Services.GetRequiredService<TimeProvider>()).Advance(by);
     }
 
     /// <summary>Closes a proposal the way a decision or the expiry does: status set, open case key cleared, in one update.</summary>

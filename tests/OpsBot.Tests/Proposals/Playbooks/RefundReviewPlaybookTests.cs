@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using OpsBot.Data;
 using static OpsBot.Tests.Metrics.MetricsFixture;
 
@@ -70,8 +68,7 @@ public sealed class RefundReviewPlaybookTests : IAsyncLifetime
         await store.SweepAsync();
         var t04 = (await store.RefundsAsync()).Single(p => p.ThreadId == "t04");
         await store.CloseAsync(t04.Id, ProposalStatus.Rejected);
-        store.Data.Clock.Advance(TimeSpan.FromHours(1));
-        ((FakeTimeProvider)store.Slice.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromHours(1));
+        store.Advance(TimeSpan.FromHours(1));
         await store.AddAsync(Review("t04", "creator_requested_extension", "Fan asked again.", store.Now.ToString("O")));
 
         await store.SweepAsync();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpsBot.Audit;
 using OpsBot.Data;
+using OpsBot.Tests.Fixtures;
 using OpsBot.Proposals.Playbooks;
 using static OpsBot.Tests.Metrics.MetricsFixture;
 
@@ -66,12 +68,54 @@ public sealed class RepeatedMissesPlaybookTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task FastLaneAlreadyOff_ProposesNothing()
+    public async Task FastLaneAlreadyOff_FlagsTheCreatorOnce_AndProposesNothing()
     {
-        BobWithThreeMisses().FastLaneEnabled = false;
+        var bob = BobWithThreeMisses();
+        bob.FastLaneEnabled = false;
+        store.Data.Thread(bob, At("2026-11-15T08:00:00Z"), 24);   // t06: never answered, a fourth miss
         await store.StartAsync();
 
         Assert.Empty(await BlocksAfterSweepsAsync());
+
+        var flag = Assert.Single(await store.AuditAsync(), e => e.Action == AuditActions.CreatorFlagged);
+        Assert.Equal(("opsbot", "creator @bob", "c_bob", "4 SLA misses in 30 days: t01, t02, t03, t06"), (flag.Actor, flag.Subject, flag.CreatorId, flag.Why));
+    }
+
+    [Fact]
+    public async Task FastLaneOn_FlagsTheCreator_AndProposesTheBlock()
+    {
+        BobWithThreeMisses();
+        await store.StartAsync();
+
+        Assert.Single(await BlocksAfterSweepsAsync());
+        Assert.Single(await store.AuditAsync(), e => e.Action == AuditActions.CreatorFlagged && e.CreatorId == "c_bob");
+    }
+
+    [Fact]
+    public async Task Flag_StandsForTheWindow_ThenIsWrittenAgainIfTheMissesStillCount()
+    {
+        BobWithThreeMisses();
+        store.Data.Thread(store.Data.Creator("cleo"), At("2026-11-15T08:00:00Z"), 24);   // one miss: not flagged
+        await store.StartAsync();
+        await store.SweepAsync();
+
+        await using (var db = store.Data.NewContext())
+            await db.AuditLog.Where(e => e.Action == AuditActions.CreatorFlagged).ExecuteUpdateAsync(u => u.SetProperty(e => e.At, store.Now.AddDays(-31)));
+        await store.SweepAsync();
+
+        Assert.Equal(["c_bob", "c_bob"], (await store.AuditAsync()).Where(e => e.Action == AuditActions.CreatorFlagged).Select(e => e.CreatorId));
+    }
+
+    [Fact]
+    public async Task CreatorCard_ShowsTheFlag()
+    {
+        BobWithThreeMisses().FastLaneEnabled = false;
+        await store.StartAsync();
+        await store.SweepAsync();
+
+        var card = (await store.Slice.RunAsync("/creator bob")).Message;
+
+        Assert.Contains("flagged for repeated SLA misses on 2026-11-20 10:00 +01:00", MessageText.Field(card, "Marks (30 days)"));
     }
 
     [Fact]

@@ -31,7 +31,10 @@ public sealed class OutboxMessage
 
     public OutboxStatus Status { get; set; }
 
-    /// <summary>Counted when an instance claims it, so a send that crashed the host counts too.</summary>
+    /// <summary>
+    /// Counted when an instance claims it, so a send that crashed the host counts too; given back when the platform
+    /// only deferred it (a rate limit).
+    /// </summary>
     public int Attempts { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }

@@ -27,7 +27,7 @@ public sealed class NudgeEmailTests : IDisposable
     }
 
     [Fact]
-    public async Task Resend_429ThenFailureAfterSending_IsRetriedWithTheSameIdempotencyKey_AndDeliveredOnce()
+    public async Task Resend_429ThenFailureAfterSending_IsRetriedWithTheSameIdempotencyKey_AndDeliveredOnce_TheRateLimitCostingNoAttempt()
     {
         await using var resend = await FakeResend.StartAsync();
         resend.RateLimitNext();
@@ -43,10 +43,12 @@ public sealed class NudgeEmailTests : IDisposable
 
         await host.SweepAsync();
         var key = await NudgeKeyAsync();
+        // The 429 defers it by its Retry-After (1 s) and gives the attempt back; the failure after sending costs one.
+        var deferred = await database.WaitForAsync(key, m => m.Status == OutboxStatus.Pending && m.LastError != null);
+        Assert.Equal((0, host.Clock.GetUtcNow() + TimeSpan.FromSeconds(1)), (deferred.Attempts, deferred.NextAttemptAt));
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
         await database.WaitForAsync(key, m => m.Attempts == 1 && m.Status == OutboxStatus.Pending);
         host.Clock.Advance(TimeSpan.FromSeconds(30));
-        await database.WaitForAsync(key, m => m.Attempts == 2 && m.Status == OutboxStatus.Pending);
-        host.Clock.Advance(TimeSpan.FromSeconds(60));
         var sent = await database.WaitForAsync(key, m => m.Status == OutboxStatus.Sent);
 
         Assert.Equal(3, resend.Requests.Count);
@@ -58,7 +60,7 @@ public sealed class NudgeEmailTests : IDisposable
         Assert.Contains("• Frage über 29,99", (string?)email["text"]);
         Assert.DoesNotContain("[", (string?)email["text"]);
         Assert.Contains("<h2>1 Frage ist innerhalb von 12 Stunden fällig</h2>", (string?)email["html"]);
-        Assert.Equal(3, sent.Attempts);
+        Assert.Equal(2, sent.Attempts);
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(FakeResend.ApiKey) || e.Exception?.ToString().Contains(FakeResend.ApiKey) == true);
         Assert.Contains(logs.Entries, e => e.Message.Contains("Resend answered 429 (retry after 1 s): rate_limit_exceeded"));
     }

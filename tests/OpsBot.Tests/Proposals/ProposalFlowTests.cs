@@ -65,7 +65,7 @@ public sealed class ProposalFlowTests
     }
 
     [Fact]
-    public async Task Slack_SweepProposes_ApproverApproves_RefundRunsOnce_AndTheCardIsUpdatedTwice()
+    public async Task Slack_SweepProposes_ApproverApproves_RefundRunsOnce_AndTheCardEndsExecuted()
     {
         await using var slack = await SlackHost.StartAsync(settings: new Dictionary<string, string?>
         {
@@ -89,8 +89,10 @@ public sealed class ProposalFlowTests
         Assert.Equal(HttpStatusCode.OK, (await slack.SendAsync(press)).StatusCode);
         await AssertRefundedOnceAsync(desk, proposal, 2999);
         var updates = slack.Slack.CallsTo("chat.update");
-        Assert.Equal(2, updates.Count);
+        // The "approved" rewrite is skipped when the "executed" one, which carries the whole card, already waits behind it.
+        Assert.InRange(updates.Count, 1, 2);
         Assert.All(updates, u => Assert.Equal(ts, u.Arg("ts")));
         Assert.Contains("Executed", updates[^1].Arg("blocks"));
+        Assert.Contains("Approved by", updates[^1].Arg("blocks"));
     }
 }

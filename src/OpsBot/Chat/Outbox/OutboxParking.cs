@@ -8,6 +8,7 @@ namespace OpsBot.Chat.Outbox;
 /// <summary>
 /// What a failed send leads to: another try later (the wait doubling each time), or after
 /// <see cref="OutboxOptions.MaxAttempts"/> the message is parked and the alerts channel is told what could not be delivered.
+/// A send the platform deferred (a rate limit) is tried again when the platform says, at no cost in attempts.
 /// </summary>
 public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal signal, OpsText text, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxParking> log)
@@ -45,6 +46,26 @@ public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal s
         else
             log.LogWarning("Outbox {Key} not delivered (attempt {Attempt} of {Max}), next try at {At}: {Error}",
                 item.Key, item.Attempts, settings.MaxAttempts, nextAttemptAt, lastError);
+    }
+
+    /// <summary>
+    /// The platform asked to wait (<see cref="DeliveryDeferredException"/>): tried again after its Retry-After, and the
+    /// attempt the claim counted is given back, since a rate limit says nothing about whether the message can be delivered.
+    /// </summary>
+    public async Task DeferredAsync(OutboxMessage item, DeliveryDeferredException deferred, CancellationToken ct)
+    {
+        var lastError = Shorten(deferred.Message);
+        var nextAttemptAt = clock.GetUtcNow() + deferred.RetryAfter;
+        var written = await OutboxSender.Claimed(db, item.Id, signal.Owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, lastError), ct) == 1;
+        if (written)
+            log.LogWarning("Outbox {Key} deferred by the platform until {At}, attempt not counted: {Error}", item.Key, nextAttemptAt, lastError);
     }
 
     private ChatMessage Alert(OutboxMessage item, string lastError)

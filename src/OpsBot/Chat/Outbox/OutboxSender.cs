@@ -6,17 +6,29 @@ namespace OpsBot.Chat.Outbox;
 
 /// <summary>
 /// Claims due outbox messages and sends them, one claim per message. A claim is one conditional UPDATE (still due,
-/// nobody's live lease), so of two instances exactly one wins it; the other moves on.
+/// nobody's live lease), so of two instances exactly one wins it; the other moves on. While a message is sent to a
+/// platform its lease is renewed (<see cref="OutboxHeartbeat"/>), so a slow send is not taken over and sent twice.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The playground posts into the ops store, so its post and the "sent" mark commit together: exactly once.
-/// Slack has one window where a message can appear twice: Slack accepted it, but this instance died (or lost its
-/// lease) before marking it sent, or Slack answered 5xx/timed out after posting. The message stays
+/// Slack has one window where a message can appear twice: Slack accepted it, but this instance died (or stalled past
+/// its lease) before marking it sent, or Slack answered 5xx/timed out after posting. The message stays
 /// <see cref="OutboxStatus.Sending"/> (or is retried) and is sent again, because Slack has no idempotency key to ask
 /// with. The window is kept to the instant between Slack's answer and one UPDATE, which is written even while the
-/// host is stopping; SlackApi itself repeats a post only after a 429 or a refused connection (nothing posted).
+/// host is stopping; SlackApi itself repeats a post only after a short 429 or a refused connection (nothing posted).
+/// </para>
+/// <para>
+/// An update in place (an alert's new figures) is due only once its original is <see cref="OutboxStatus.Sent"/>, so it
+/// is not claimed, and spends no attempts, before there is a message to rewrite. Each update carries the whole latest
+/// content, so of several updates of one message only the newest matters: an update that has a newer one (higher id)
+/// is marked sent without a call to the platform, and an older one retried late cannot overwrite a newer one already
+/// sent. Two updates of one message sent at the same moment by two instances can still land out of order.
+/// When the original is parked, its updates stay pending, unclaimed and without alerts of their own: the original's
+/// alert already says the message is missing, and should the original be delivered after all, they follow it.
+/// </para>
 /// </remarks>
-public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxParking parking, TimeProvider clock,
+public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxParking parking, OutboxHeartbeat heartbeat, TimeProvider clock,
     IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
 {
     public const int Batch = 20;
@@ -38,7 +50,8 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
     }
 
     private IQueryable<OutboxMessage> Due(DateTimeOffset now) => db.OutboxMessages.Where(m =>
-        (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseUntil <= now));
+        ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LeaseUntil <= now))
+        && (m.UpdateOf == null || db.OutboxMessages.Any(o => o.Key == m.UpdateOf && o.Status == OutboxStatus.Sent)));
 
     private async Task<bool> TryClaimAsync(long id, CancellationToken ct)
     {
@@ -62,9 +75,10 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
         {
             // A post the channel added but could not save must not ride along with the next message's save.
             db.ChangeTracker.Clear();
-            await parking.FailedAsync(item, e, ct);
+            if (e is DeliveryDeferredException deferred) await parking.DeferredAsync(item, deferred, ct);
+            else await parking.FailedAsync(item, e, ct);
         }
-        else if (!sent.Marked && !channel.InStore)
+        else if (!sent.Marked && !channel.InStore && !sent.TakenOver)
             log.LogWarning("Outbox {Key} was delivered after its lease ran out; another instance may deliver it again", item.Key);
     }
 
@@ -72,14 +86,19 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
     private async Task<Sent> DeliverAndMarkAsync(OutboxMessage item, IOutboxChannel channel, CancellationToken ct)
     {
         string reference;
-        try
+        // In the store the post commits only with the "sent" mark, which a lost claim refuses, so only platforms need the heartbeat.
+        await using (var beat = channel.InStore ? null : heartbeat.Start(item))
         {
-            reference = await DeliverAsync(item, channel, ct);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            if (channel.InStore) await db.Database.RollbackTransactionAsync(CancellationToken.None);
-            return new Sent(false, e);
+            using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct, beat?.Lost ?? CancellationToken.None);
+            try
+            {
+                reference = await DeliverAsync(item, channel, sending.Token);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                if (channel.InStore) await db.Database.RollbackTransactionAsync(CancellationToken.None);
+                return beat?.Lost.IsCancellationRequested == true ? Sent.LostToAnotherInstance : new Sent(false, e);
+            }
         }
         // Not cancellable: once the platform has it, only this write keeps a restart from sending it again.
         var marked = await MarkSentAsync(item.Id, reference) == 1;
@@ -88,7 +107,11 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
         return new Sent(marked, null);
     }
 
-    private sealed record Sent(bool Marked, Exception? Failure);
+    /// <param name="TakenOver">The heartbeat found the claim taken over and stopped the send; the new owner delivers it.</param>
+    private sealed record Sent(bool Marked, Exception? Failure, bool TakenOver = false)
+    {
+        public static readonly Sent LostToAnotherInstance = new(false, null, TakenOver: true);
+    }
 
     private Task<int> MarkSentAsync(long id, string reference) => Claimed(id).ExecuteUpdateAsync(s => s
         .SetProperty(m => m.Status, OutboxStatus.Sent)
@@ -103,11 +126,16 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
         var message = ChatMessageJson.Deserialize(item.Content);
         if (item.UpdateOf is null) return await channel.PostAsync(item.Key, new OutboxTarget(item.TargetKind, item.TargetId), message, ct);
 
+        // Due only once the original is sent, so its reference is there.
         var original = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Key == item.UpdateOf && m.Status == OutboxStatus.Sent)
-            .Select(m => m.Reference)
-            .SingleOrDefaultAsync(ct)
-            ?? throw new InvalidOperationException($"'{item.UpdateOf}' is not delivered yet, so it cannot be updated.");
+            .Where(m => m.Key == item.UpdateOf && m.Status == OutboxStatus.Sent && m.Reference != null)
+            .Select(m => m.Reference!)
+            .SingleAsync(ct);
+        if (await db.OutboxMessages.AnyAsync(m => m.UpdateOf == item.UpdateOf && m.Id > item.Id, ct))
+        {
+            log.LogInformation("Outbox {Key} not sent: a newer update of {Original} carries the latest content", item.Key, item.UpdateOf);
+            return original;
+        }
         await channel.UpdateAsync(original, message, ct);
         return original;
     }

@@ -13,6 +13,7 @@ public static class OutboxServices
                 "Outbox:FirstRetryAfter must be positive and at most Outbox:MaxRetryAfter.")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxHeartbeat>();
         services.AddSingleton<ActiveChatPlatform>();
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxSender>();

@@ -14,6 +14,39 @@ public sealed class SlackOutboxChannel(SlackApi api, SlackDirectory directory, S
 {
     public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
     {
+        try
+        {
+            return await PostNowAsync(target, message, ct);
+        }
+        catch (SlackApiException e) when (e.RetryAfter is { } wait)
+        {
+            throw Deferred(e, wait);
+        }
+    }
+
+    /// <summary>Text and blocks only: files went out with the post.</summary>
+    public async Task UpdateAsync(string reference, ChatMessage message, CancellationToken ct)
+    {
+        var (channel, ts) = reference.Split(':', 2) is [var c, var t] ? (c, t) : throw new FormatException($"'{reference}' is not a Slack channel:ts.");
+        var fitted = fitter.Fit(message with { Files = [] }, MessageLimits.Slack);
+        try
+        {
+            await api.UpdateMessageAsync(channel, ts, renderer.Render(fitted), ct);
+        }
+        catch (SlackApiException e) when (e.RetryAfter is { } wait)
+        {
+            throw Deferred(e, wait);
+        }
+    }
+
+    /// <summary>
+    /// Slack's long rate limits (SlackApi waits out only short ones) are the outbox's to wait: the request was refused,
+    /// so nothing went out, and the message comes back after Retry-After without losing an attempt.
+    /// </summary>
+    private static DeliveryDeferredException Deferred(SlackApiException e, TimeSpan wait) => new(e.Message, wait, e);
+
+    private async Task<string> PostNowAsync(OutboxTarget target, ChatMessage message, CancellationToken ct)
+    {
         var channel = await ChannelIdAsync(target, ct);
         var fitted = fitter.Fit(message, MessageLimits.Slack);
         var imageIds = new Dictionary<string, string>();
@@ -23,14 +56,6 @@ public sealed class SlackOutboxChannel(SlackApi api, SlackDirectory directory, S
         foreach (var file in fitted.Files)
             await ShareAfterPostAsync(new SlackUpload(file.Name, file.Content, file.Name, null, posted.Channel, null), ct);
         return $"{posted.Channel}:{posted.Ts}";
-    }
-
-    /// <summary>Text and blocks only: files went out with the post.</summary>
-    public Task UpdateAsync(string reference, ChatMessage message, CancellationToken ct)
-    {
-        var (channel, ts) = reference.Split(':', 2) is [var c, var t] ? (c, t) : throw new FormatException($"'{reference}' is not a Slack channel:ts.");
-        var fitted = fitter.Fit(message with { Files = [] }, MessageLimits.Slack);
-        return api.UpdateMessageAsync(channel, ts, renderer.Render(fitted), ct);
     }
 
     private async Task<string> ChannelIdAsync(OutboxTarget target, CancellationToken ct)

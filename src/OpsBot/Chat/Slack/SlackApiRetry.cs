@@ -18,7 +18,7 @@ internal enum SlackRepeat
 /// <summary>
 /// Sends one Slack request and repeats it only when that cannot post twice. Slack rejects a rate-limited
 /// request (429) and a refused connection sends nothing, so both are repeated for every call but the check at
-/// start. A 5xx, a timeout or a connection lost mid-request may come after Slack already acted (a 500 after the
+/// start; a 429 only when its Retry-After is short (<see cref="MaxRateLimitWait"/>). A 5xx, a timeout or a connection lost mid-request may come after Slack already acted (a 500 after the
 /// message was posted), so those are repeated only for <see cref="SlackRepeat.WhenFailed"/> calls.
 /// </summary>
 /// <remarks>
@@ -32,6 +32,9 @@ public sealed class SlackApiRetry(TimeProvider time, ILogger<SlackApiRetry> log)
     internal const int MaxAttempts = 3;
     internal static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(500);
     internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(8);
+
+    /// <summary>The longest Retry-After waited out here; a longer one ends the call with a <c>ratelimited</c> error that carries it.</summary>
+    internal static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(10);
 
     /// <summary>Slack's SDKs wait one second when a 429 comes without Retry-After.</summary>
     internal static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
@@ -61,7 +64,8 @@ public sealed class SlackApiRetry(TimeProvider time, ILogger<SlackApiRetry> log)
             response.Dispose();
             if (status == HttpStatusCode.TooManyRequests)
             {
-                if (attempt == maxAttempts) throw new SlackApiException(what, "ratelimited");
+                // A long wait inline would hold the caller (and an outbox claim) for minutes: the caller decides when to come back.
+                if (attempt == maxAttempts || retryAfter > MaxRateLimitWait) throw new SlackApiException(what, "ratelimited", retryAfter: retryAfter);
                 await WaitAsync(what, attempt, retryAfter, "rate limited", ct);
             }
             else if ((int)status >= 500 && repeat == SlackRepeat.WhenFailed && attempt < maxAttempts)

@@ -3,15 +3,17 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using OpsBot.Chat.Outbox;
 
 namespace OpsBot.Nudges.Email;
 
 /// <summary>
 /// Resend's HTTP API: <c>POST /emails</c> with the API key as a Bearer token and the outbox key as <c>Idempotency-Key</c>.
 /// Resend answers the same request with the same key (within 24 hours) with the first email's id and sends nothing
-/// again, so the outbox may retry after a 5xx or a timeout without a second email. A 429 (Resend allows a few requests
-/// a second), a 5xx or any other refusal throws; the outbox retries later with its backoff and parks the email after
-/// <c>Outbox:MaxAttempts</c>. The API key never goes into an exception or a log.
+/// again, so the outbox may retry after a 5xx or a timeout without a second email. A 429 with Retry-After (Resend
+/// allows a few requests a second) defers the email that long without costing an attempt; a 5xx or any other refusal
+/// throws, and the outbox retries later with its backoff and parks the email after <c>Outbox:MaxAttempts</c>. The API
+/// key never goes into an exception or a log.
 /// </summary>
 public sealed class ResendTransport(HttpClient http, IOptions<EmailOptions> options) : IEmailTransport
 {
@@ -34,6 +36,9 @@ public sealed class ResendTransport(HttpClient http, IOptions<EmailOptions> opti
         using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         if (response.IsSuccessStatusCode && Parse(body)?["id"]?.GetValue<string>() is { Length: > 0 } id) return id;
+        // A rate limit sent nothing: the outbox comes back when Resend says, without counting it as a failed attempt.
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && response.Headers.RetryAfter?.Delta is { } wait)
+            throw new DeliveryDeferredException(Describe(response, body), wait);
         throw new EmailNotSentException(Describe(response, body));
     }
 

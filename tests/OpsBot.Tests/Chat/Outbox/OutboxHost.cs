@@ -48,6 +48,17 @@ internal static class OutboxHost
         }
     }
 
+    /// <summary>Stores <paramref name="items"/> straight into the file, in this order (ids ascending).</summary>
+    public static async Task StoreAsync(this TestDatabase database, params OutboxMessage[] items)
+    {
+        await using var db = database.NewContext();
+        foreach (var item in items)
+        {
+            db.OutboxMessages.Add(item);
+            await db.SaveChangesAsync();
+        }
+    }
+
     public static async Task<List<PlaygroundMessage>> PlaygroundPostsAsync(this TestDatabase database, string channel)
     {
         await using var db = database.NewContext();

@@ -16,6 +16,16 @@ public sealed class OutboxRulesTests
     public void RetryAfter_DoublesFromTheFirstWait_UpToTheCap(int attempts, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), new OutboxOptions().RetryAfter(attempts));
 
+    [Fact]
+    public void Defaults_RetryForAboutThreeHoursBeforeParking_SoAMorningOutageDoesNotLoseTheRadar()
+    {
+        var options = new OutboxOptions();
+        var span = Enumerable.Range(1, options.MaxAttempts - 1).Aggregate(TimeSpan.Zero, (sum, attempts) => sum + options.RetryAfter(attempts));
+
+        Assert.Equal(10, options.MaxAttempts);
+        Assert.InRange(span, TimeSpan.FromHours(3), TimeSpan.FromHours(3.5));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]

@@ -7,7 +7,7 @@ namespace OpsBot.Tests.Chat.Outbox;
 
 public sealed class OutboxSlackTests
 {
-    private static Dictionary<string, string?> Slack(FakeSlack slack) => new()
+    internal static Dictionary<string, string?> Slack(FakeSlack slack) => new()
     {
         ["Slack:BotToken"] = "xoxb-test",
         ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),

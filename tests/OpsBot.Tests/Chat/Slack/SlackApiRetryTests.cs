@@ -33,6 +33,20 @@ public sealed class SlackApiRetryTests
     }
 
     [Fact]
+    public async Task PostMessage_RateLimitedLongerThanTheCap_NotWaited_ErrorCarriesRetryAfter()
+    {
+        await using var h = await SlackApiHarness.StartAsync();
+        h.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 70);
+
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.PostMessageAsync("C1", new SlackPayload("x"), None).WaitAsync(SlackApiHarness.NoWaitLimit));
+
+        Assert.Equal(("ratelimited", TimeSpan.FromSeconds(70)), (e.Error, e.RetryAfter));
+        Assert.Contains("retry after 70 s", e.Message);
+        Assert.Single(h.Slack.CallsTo("chat.postMessage"));
+        Assert.Empty(h.Slack.Succeeded("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task RateLimitedWithoutRetryAfter_WaitsOneSecond()
     {
         await using var h = await SlackApiHarness.StartAsync();

@@ -1,0 +1,52 @@
+using OpsBot.Chat;
+using OpsBot.Chat.Outbox;
+using OpsBot.Data;
+using OpsBot.Tests.Fixtures;
+
+namespace OpsBot.Tests.Chat.Outbox;
+
+public sealed class OutboxRateLimitTests
+{
+    private const string Key = "radar:2026-11-20";
+
+    [Fact]
+    public async Task TwoHosts_SlackRateLimitsLongerThanTheLease_PostedOnce_AndTheRateLimitsCostNoAttempts()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        // Two 70 s waits: together longer than the 2-minute lease.
+        slack.RateLimitNext("chat.postMessage", 70);
+        slack.RateLimitNext("chat.postMessage", 70);
+        using var database = new TestDatabase();
+        await using var a = await OutboxHost.StartAsync(database, OutboxSlackTests.Slack(slack));
+        await using var b = await OutboxHost.StartAsync(database, OutboxSlackTests.Slack(slack));
+
+        await a.EnqueueAsync(Key, OutboxTarget.Channel(OpsChannel.Daily), OutboxHost.Message("SLA radar"));
+        await EventuallyAsync(() => slack.CallsTo("chat.postMessage").Count == 1);
+        var deferred = await database.WaitForAsync(Key, m => m.Status == OutboxStatus.Pending && m.LastError != null);
+        Assert.Equal((0, a.Clock.GetUtcNow() + TimeSpan.FromSeconds(70)), (deferred.Attempts, deferred.NextAttemptAt));
+        Assert.Contains("ratelimited", deferred.LastError);
+
+        a.Clock.Advance(TimeSpan.FromSeconds(70));
+        b.Clock.Advance(TimeSpan.FromSeconds(70));
+        await EventuallyAsync(() => slack.CallsTo("chat.postMessage").Count == 2);
+        // B's clock runs a moment ahead: past the first claim's lease, while an instance that waited inline would still wait.
+        b.Clock.Advance(TimeSpan.FromSeconds(70));
+        var sent = await database.WaitForAsync(Key, m => m.Status == OutboxStatus.Sent);
+        a.Clock.Advance(TimeSpan.FromSeconds(70));
+        await Task.Delay(300); // a few polls of both hosts: nothing may be posted again
+
+        Assert.Single(slack.Succeeded("chat.postMessage"));
+        Assert.Equal(3, slack.CallsTo("chat.postMessage").Count);
+        Assert.Equal(1, sent.Attempts);
+    }
+
+    private static async Task EventuallyAsync(Func<bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!done())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The fake Slack did not see the expected calls.");
+            await Task.Delay(25);
+        }
+    }
+}

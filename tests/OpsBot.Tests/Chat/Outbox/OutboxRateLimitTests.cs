@@ -29,8 +29,11 @@ public sealed class OutboxRateLimitTests
         a.Clock.Advance(TimeSpan.FromSeconds(70));
         b.Clock.Advance(TimeSpan.FromSeconds(70));
         await EventuallyAsync(() => slack.CallsTo("chat.postMessage").Count == 2);
-        // B's clock runs a moment ahead: past the first claim's lease, while an instance that waited inline would still wait.
-        b.Clock.Advance(TimeSpan.FromSeconds(70));
+        // Deferred again by whichever host claimed it; an instance that waited inline would still hold the claim.
+        var again = await database.WaitForAsync(Key, m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > deferred.NextAttemptAt);
+        Assert.Equal(0, again.Attempts);
+        // B's clock runs ahead: past the first claim's lease and at the second deferral's end.
+        b.Clock.Advance(again.NextAttemptAt - b.Clock.GetUtcNow());
         var sent = await database.WaitForAsync(Key, m => m.Status == OutboxStatus.Sent);
         a.Clock.Advance(TimeSpan.FromSeconds(70));
         await Task.Delay(300); // a few polls of both hosts: nothing may be posted again

@@ -20,6 +20,7 @@ public static class AuditActions
 
     /// <summary>A creator crossed a playbook's threshold (repeated SLA misses): a mark for the team, whatever is proposed.</summary>
     public const string CreatorFlagged = "creator.flagged";
+    public const string OutboxRequeued = "outbox.requeued";
     public const string NudgeSent = "nudge.sent";
     public const string NudgeNotSent = "nudge.not-sent";
     public const string NudgeSettingChanged = "nudge.setting";

@@ -3,7 +3,7 @@ using OpsBot.Chat;
 namespace OpsBot.Ops;
 
 /// <summary>
-/// One answer of <c>/ops &lt;topic&gt;</c> (<c>help</c> now; <c>schedule</c>, <c>nudges</c>, <c>audit</c> later).
+/// One answer of <c>/ops &lt;topic&gt;</c> (<c>help</c>, <c>schedule</c>, <c>nudges</c>, <c>audit</c>, <c>outbox</c>).
 /// A feature adds a topic by implementing this and calling <see cref="OpsTopics.AddOpsTopic{T}"/>: the
 /// topic then appears among <c>/ops</c>'s choices, in help and in the platforms' registration, without
 /// touching <see cref="OpsCommand"/>.

@@ -1,8 +1,13 @@
+using OpsBot.Ops;
+
 namespace OpsBot.Chat.Outbox;
 
 public static class OutboxServices
 {
-    /// <summary>The outbox (<see cref="Outbox"/> to enqueue) and the worker that delivers it to Slack or the playground (and to email, when a feature registers an email channel).</summary>
+    /// <summary>
+    /// The outbox (<see cref="Outbox"/> to enqueue), the worker that delivers it to Slack or the playground (and to email,
+    /// when a feature registers an email channel), and <c>/ops outbox</c> with its "send parked messages again" button.
+    /// </summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
         services.AddOptions<OutboxOptions>()
@@ -21,6 +26,9 @@ public static class OutboxServices
         services.AddScoped<PlaygroundOutboxChannel>();
         services.AddScoped<SlackOutboxChannel>();
         services.AddHostedService<OutboxWorker>();
+        services.AddScoped<OutboxTopic>();
+        services.AddScoped<IOpsTopic>(sp => sp.GetRequiredService<OutboxTopic>());
+        services.AddChatAction<SendParkedAgainAction>();
         return services;
     }
 }

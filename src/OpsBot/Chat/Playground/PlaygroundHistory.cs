@@ -29,7 +29,13 @@ public sealed class PlaygroundHistory(OpsDbContext db, TimeProvider clock)
     }
 
     /// <summary>Rewrites a message in place (a button press updated it): same place in the channel, new content.</summary>
-    public void Replace(PlaygroundMessage stored, ChatMessage message) => stored.Content = ChatMessageJson.Serialize(message);
+    public void Replace(PlaygroundMessage stored, ChatMessage message)
+    {
+        // An action that wrote in its own transaction cleared the change tracker (StoreTransactions), detaching the
+        // pressed message loaded before it: attached again, or the rewrite would silently not be saved.
+        if (db.Entry(stored).State == EntityState.Detached) db.PlaygroundMessages.Attach(stored);
+        stored.Content = ChatMessageJson.Serialize(message);
+    }
 
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
 

@@ -23,7 +23,7 @@ public sealed class OpsHelpTests(CommandStore store) : IClassFixture<CommandStor
             Assert.Contains($"{spec.Usage}: {spec.Description}", help);
             foreach (var option in spec.Options) Assert.Contains($"• {option.Name}: {option.Description}", help);
         }
-        Assert.Contains("/ops [help|schedule|nudges|audit] [@subject] [public]", help);
+        Assert.Contains("/ops [help|schedule|outbox|nudges|audit] [@subject] [public]", help);
         Assert.Contains("add public to any command", help);
     }
 
@@ -41,7 +41,7 @@ public sealed class OpsHelpTests(CommandStore store) : IClassFixture<CommandStor
     {
         var reply = await store.En.RunAsync("/ops dance");
 
-        Assert.Equal("I did not understand dance. Usage: /ops [help|schedule|nudges|audit] [@subject] [public]", reply.Message.Fallback);
+        Assert.Equal("I did not understand dance. Usage: /ops [help|schedule|outbox|nudges|audit] [@subject] [public]", reply.Message.Fallback);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class OpsHelpTests(CommandStore store) : IClassFixture<CommandStor
     {
         var reply = await store.En.RunAsync("/ops schedule @mara");
 
-        Assert.Equal("I did not understand mara. Usage: /ops [help|schedule|nudges|audit] [@subject] [public]", reply.Message.Fallback);
+        Assert.Equal("I did not understand mara. Usage: /ops [help|schedule|outbox|nudges|audit] [@subject] [public]", reply.Message.Fallback);
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class OpsHelpTests(CommandStore store) : IClassFixture<CommandStor
         var reply = await slice.RunAsync("/ops ping public");
 
         Assert.Equal(("pong", true), (reply.Message.Fallback, reply.Public));
-        Assert.Equal(["help", "schedule", "nudges", "audit", "ping"], (await CommandsAsync(slice)).Single(c => c.Name == "ops").Options[0].Choices);
-        Assert.Contains("/ops [help|schedule|nudges|audit|ping] [@subject] [public]", Of((await slice.RunAsync("/ops")).Message));
+        Assert.Equal(["help", "schedule", "outbox", "nudges", "audit", "ping"], (await CommandsAsync(slice)).Single(c => c.Name == "ops").Options[0].Choices);
+        Assert.Contains("/ops [help|schedule|outbox|nudges|audit|ping] [@subject] [public]", Of((await slice.RunAsync("/ops")).Message));
     }
 
     private sealed class PingTopic : IOpsTopic

@@ -14,15 +14,17 @@ namespace OpsBot.Tests.Fixtures;
 /// <summary>
 /// A fake Slack on 127.0.0.1 that speaks the Web API's wire format (chat-protocols.md A4): HTTP 200 with
 /// <c>ok</c> true/false, 429 with Retry-After, the three-step file upload, views.open, and response_url endpoints.
-/// Every call is recorded; the next answer of a method can be scripted.
+/// Posted messages are kept per channel (<see cref="Channels"/>) and read back by conversations.history.
+/// Every call is recorded; the next answer of a method can be scripted, also as a failure after the post went in.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> scripted = new();
-    private int ts, files, views;
+    private int files, views;
 
     public ConcurrentQueue<SlackCall> Calls { get; } = new();
+    public FakeSlackChannels Channels { get; } = new();
     public Uri BaseAddress { get; }
 
     /// <summary>Configure <c>Slack:ApiBaseUrl</c> with this.</summary>
@@ -68,12 +70,18 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public void ServerErrorNext(string method) => Script(method, new FakeAnswer(500, null));
 
+    /// <summary>The next post goes into the channel, and Slack answers it with a 500 all the same.</summary>
+    public void PostThenServerErrorNext() => Script("chat.postMessage", new FakeAnswer(500, null, AfterActing: true));
+
+    /// <summary>The next post goes into the channel, and the connection drops before Slack answers.</summary>
+    public void PostThenDropConnectionNext() => Script("chat.postMessage", new FakeAnswer(FakeAnswer.NoAnswer, null, AfterActing: true));
+
     public IReadOnlyList<SlackCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
     /// <summary>Every Web API answer, in order, next to <see cref="Calls"/>.</summary>
     public ConcurrentQueue<FakeAnswered> Answered { get; } = new();
 
-    /// <summary>The ok answers to <paramref name="method"/>: for chat.postMessage, the messages that really appeared.</summary>
+    /// <summary>The ok answers to <paramref name="method"/> (a post scripted to fail after posting is in <see cref="Channels"/> only).</summary>
     public IReadOnlyList<JsonObject> Succeeded(string method) =>
         [.. Answered.Where(a => a.Method == method && a.Status == 200 && a.Body?["ok"]?.GetValue<bool>() == true).Select(a => a.Body!)];
 
@@ -82,7 +90,13 @@ public sealed class FakeSlack : IAsyncDisposable
         var call = await RecordAsync(method, request);
         if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var answer))
         {
+            if (answer.AfterActing) DefaultAnswer(method, call);
             Answered.Enqueue(new FakeAnswered(method, answer.Status, answer.Body));
+            if (answer.Status == FakeAnswer.NoAnswer)
+            {
+                request.HttpContext.Abort();
+                return Results.Empty;
+            }
             if (answer.RetryAfterSeconds is { } retry) request.HttpContext.Response.Headers.RetryAfter = retry.ToString();
             return answer.Body is null ? Results.StatusCode(answer.Status) : Results.Json(answer.Body, statusCode: answer.Status);
         }
@@ -96,9 +110,10 @@ public sealed class FakeSlack : IAsyncDisposable
     private JsonObject DefaultAnswer(string method, SlackCall call) => method switch
     {
         "auth.test" => new() { ["ok"] = true, ["user_id"] = "UBOT", ["bot_id"] = "BBOT", ["team_id"] = "T1", ["team"] = "Ops", ["url"] = "https://ops.slack.com/" },
-        "chat.postMessage" => new() { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = NextTs() },
+        "chat.postMessage" => Channels.Post(call),
+        "conversations.history" => Channels.History(call),
         "chat.update" => new() { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = call.Arg("ts") },
-        "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = NextTs() },
+        "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = Channels.NextTs() },
         "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + call.Arg("users") } },
         "users.lookupByEmail" => UsersByEmail.TryGetValue(call.Arg("email") ?? "", out var user)
             ? new() { ["ok"] = true, ["user"] = new JsonObject { ["id"] = user } }
@@ -139,8 +154,6 @@ public sealed class FakeSlack : IAsyncDisposable
         return view;
     }
 
-    private string NextTs() => $"1700000000.{Interlocked.Increment(ref ts):D6}";
-
     private async Task<SlackCall> RecordAsync(string method, HttpRequest request)
     {
         using var body = new MemoryStream();
@@ -158,8 +171,13 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 }
 
+/// <param name="Status">The HTTP status, or <see cref="NoAnswer"/>: the connection is dropped once the request is in.</param>
 /// <param name="RetryAfterSeconds">Sent as the Retry-After header (429).</param>
-public sealed record FakeAnswer(int Status, JsonObject? Body, int? RetryAfterSeconds = null);
+/// <param name="AfterActing">The method does its work first (a post goes into the channel), then gets this answer.</param>
+public sealed record FakeAnswer(int Status, JsonObject? Body, int? RetryAfterSeconds = null, bool AfterActing = false)
+{
+    public const int NoAnswer = 0;
+}
 
 /// <summary>What the fake answered to one Web API call (<paramref name="Body"/> null for a bare status).</summary>
 public sealed record FakeAnswered(string Method, int Status, JsonObject? Body);

@@ -16,9 +16,9 @@ public interface IOutboxChannel
     bool Ready => true;
 
     /// <summary>Posts a new message.</summary>
-    /// <param name="key">The outbox key, the same on every retry: for platforms that deduplicate by it (email).</param>
+    /// <param name="post">The item being posted: its key, and whether an earlier attempt may already have delivered it.</param>
     /// <returns>The platform's reference to it, kept for later updates.</returns>
-    Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct);
+    Task<string> PostAsync(OutboxPost post, OutboxTarget target, ChatMessage message, CancellationToken ct);
 
     /// <summary>Rewrites the message at <paramref name="reference"/> in place (same edit twice: same result).</summary>
     Task UpdateAsync(string reference, ChatMessage message, CancellationToken ct);

@@ -12,11 +12,15 @@ namespace OpsBot.Chat.Outbox;
 /// <remarks>
 /// <para>
 /// The playground posts into the ops store, so its post and the "sent" mark commit together: exactly once.
-/// Slack has one window where a message can appear twice: Slack accepted it, but this instance died (or stalled past
-/// its lease) before marking it sent, or Slack answered 5xx/timed out after posting. The message stays
-/// <see cref="OutboxStatus.Sending"/> (or is retried) and is sent again, because Slack has no idempotency key to ask
-/// with. The window is kept to the instant between Slack's answer and one UPDATE, which is written even while the
-/// host is stopping; SlackApi itself repeats a post only after a short 429 or a refused connection (nothing posted).
+/// Slack has no idempotency key, and may have posted a message it answered with a 5xx, whose answer timed out or was
+/// lost, or whose instance died (or stalled past its lease) before marking it sent. So each post carries its outbox key
+/// as message metadata, and every retry of a post (<see cref="OutboxPost.MayAlreadyBeDelivered"/>, a claim taken over
+/// after a lease included) first looks for that key in the channel's history and takes a message found there as the
+/// delivery (<see cref="SlackOutboxChannel"/>). When the history cannot be read, the send fails and is retried
+/// rather than risk a second post. What is left: a post Slack has but does not show in conversations.history yet when
+/// the retry looks (at least 30 s later, or a lease later), or one deleted in Slack meanwhile, is posted again; the
+/// files of a found post are not shared again, so a post whose first attempt failed before sharing them goes without
+/// them. SlackApi itself repeats a post only after a short 429 or a refused connection (nothing posted).
 /// </para>
 /// <para>
 /// An update in place (an alert's new figures) is due only once its original is <see cref="OutboxStatus.Sent"/>, so it
@@ -124,7 +128,8 @@ public sealed class OutboxSender(OpsDbContext db, OutboxSignal signal, OutboxPar
     private async Task<string> DeliverAsync(OutboxMessage item, IOutboxChannel channel, CancellationToken ct)
     {
         var message = ChatMessageJson.Deserialize(item.Content);
-        if (item.UpdateOf is null) return await channel.PostAsync(item.Key, new OutboxTarget(item.TargetKind, item.TargetId), message, ct);
+        if (item.UpdateOf is null)
+            return await channel.PostAsync(new OutboxPost(item.Key, item.CreatedAt, item.Attempts), new OutboxTarget(item.TargetKind, item.TargetId), message, ct);
 
         // Due only once the original is sent, so its reference is there.
         var original = await db.OutboxMessages.AsNoTracking()

@@ -9,7 +9,7 @@ public sealed class PlaygroundOutboxChannel(PlaygroundChannel channels, Playgrou
 {
     public bool InStore => true;
 
-    public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
+    public async Task<string> PostAsync(OutboxPost post, OutboxTarget target, ChatMessage message, CancellationToken ct)
     {
         var id = await channels.PostAsync(ChannelOf(target), message, ct);
         return id.ToString(CultureInfo.InvariantCulture);

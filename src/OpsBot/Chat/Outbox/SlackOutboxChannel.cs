@@ -9,14 +9,27 @@ namespace OpsBot.Chat.Outbox;
 /// with OpsBot. Charts are uploaded unshared first (repeating that shows nobody anything) and placed in the message;
 /// files are shared after the message is posted, so a retried post never shares them twice.
 /// </summary>
+/// <remarks>
+/// Slack has no idempotency key, so every post carries the outbox key as message metadata
+/// (<see cref="SlackOutboxPosts"/>), and a retry first looks for it in the channel's history: a 5xx, a timeout or a
+/// crash after Slack posted then finds the message instead of posting it again.
+/// </remarks>
 public sealed class SlackOutboxChannel(SlackApi api, SlackDirectory directory, SlackRenderer renderer, MessageFitter fitter,
     ILogger<SlackOutboxChannel> log) : IOutboxChannel
 {
-    public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
+    public async Task<string> PostAsync(OutboxPost post, OutboxTarget target, ChatMessage message, CancellationToken ct)
     {
         try
         {
-            return await PostNowAsync(target, message, ct);
+            var channel = await ChannelIdAsync(target, ct);
+            if (post.MayAlreadyBeDelivered && await SlackOutboxPosts.FindAsync(api, channel, post, ct) is { } ts)
+            {
+                log.LogInformation("Outbox {Key} was already in {Channel} ({Ts}) from an earlier attempt; not posted again", post.Key, channel, ts);
+                if (message.Files.Count > 0)
+                    log.LogWarning("Outbox {Key}: its files are not shared again; the earlier attempt may have ended before sharing them", post.Key);
+                return $"{channel}:{ts}";
+            }
+            return await PostNowAsync(channel, post, message, ct);
         }
         catch (SlackApiException e) when (e.RetryAfter is { } wait)
         {
@@ -45,14 +58,13 @@ public sealed class SlackOutboxChannel(SlackApi api, SlackDirectory directory, S
     /// </summary>
     private static DeliveryDeferredException Deferred(SlackApiException e, TimeSpan wait) => new(e.Message, wait, e);
 
-    private async Task<string> PostNowAsync(OutboxTarget target, ChatMessage message, CancellationToken ct)
+    private async Task<string> PostNowAsync(string channel, OutboxPost post, ChatMessage message, CancellationToken ct)
     {
-        var channel = await ChannelIdAsync(target, ct);
         var fitted = fitter.Fit(message, MessageLimits.Slack);
         var imageIds = new Dictionary<string, string>();
         foreach (var image in fitted.Blocks.OfType<ImageBlock>())
             imageIds[image.FileName] = await api.UploadFileAsync(new SlackUpload(image.FileName, image.Png, image.FileName, SlackDelivery.UploadAltText(image), null, null), ct);
-        var posted = await api.PostMessageAsync(channel, renderer.Render(fitted, imageIds), ct);
+        var posted = await api.PostMessageAsync(channel, renderer.Render(fitted, imageIds), SlackOutboxPosts.Metadata(post), ct);
         foreach (var file in fitted.Files)
             await ShareAfterPostAsync(new SlackUpload(file.Name, file.Content, file.Name, null, posted.Channel, null), ct);
         return $"{posted.Channel}:{posted.Ts}";

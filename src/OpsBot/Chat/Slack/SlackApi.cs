@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -27,16 +28,41 @@ public sealed class SlackApi(HttpClient http, SlackApiRetry retry, SlackPacer pa
             Field("auth.test", answer["team_id"], "team_id"), (string?)answer["team"]);
     }
 
+    /// <param name="metadata">Kept with the message, invisible to people, and read back by <see cref="HistoryAsync"/>.</param>
     /// <remarks>
     /// Waits for the channel's turn (about one post per second). Repeated after a 429 or a refused connection
     /// only: a 500 or a timeout can come after Slack posted, and a message posted twice to the team is worse
-    /// than a failure the caller sees and can report. (Idempotent delivery belongs to the outbox.)
+    /// than a failure the caller sees and can report. (Idempotent delivery belongs to the outbox, which finds an
+    /// earlier attempt's message by its metadata.)
     /// </remarks>
-    public async Task<SlackMessageRef> PostMessageAsync(string channel, SlackPayload p, CancellationToken ct)
+    public async Task<SlackMessageRef> PostMessageAsync(string channel, SlackPayload p, SlackMetadata? metadata, CancellationToken ct)
     {
         await pacer.WaitTurnAsync(channel, ct);
-        var answer = await CallAsync("chat.postMessage", [("channel", channel), .. Message(p)], SlackRepeat.WhenNotReceived, ct);
+        var answer = await CallAsync("chat.postMessage", [("channel", channel), .. Message(p), ("metadata", metadata?.ToJson().ToJsonString())],
+            SlackRepeat.WhenNotReceived, ct);
         return new SlackMessageRef(Field("chat.postMessage", answer["channel"], "channel"), Field("chat.postMessage", answer["ts"], "ts"));
+    }
+
+    /// <summary>
+    /// The channel's messages posted after <paramref name="oldest"/>, newest first, each with its metadata
+    /// (<c>include_all_metadata</c>), read page by page (<c>cursor</c>) as far as the caller reads. Needs the
+    /// channel's history scope: <c>channels:history</c>, <c>groups:history</c> or <c>im:history</c>. Thread replies
+    /// are not among them. A read, so repeated after a 5xx or a timeout.
+    /// </summary>
+    public async IAsyncEnumerable<SlackPostedMessage> HistoryAsync(string channel, DateTimeOffset oldest, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var since = Math.Max(0, oldest.ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
+        string? cursor = null;
+        do
+        {
+            var answer = await CallAsync("conversations.history",
+                [("channel", channel), ("oldest", since), ("include_all_metadata", "true"), ("limit", HistoryPageSize), ("cursor", cursor)], SlackRepeat.WhenFailed, ct);
+            if (answer["messages"] is not JsonArray messages) throw Missing("conversations.history", "messages");
+            foreach (var message in messages.OfType<JsonObject>())
+                yield return new SlackPostedMessage(Field("conversations.history", message["ts"], "messages[].ts"), SlackMetadata.From(message["metadata"]));
+            cursor = answer["has_more"]?.GetValue<bool>() == true ? (string?)answer["response_metadata"]?["next_cursor"] : null;
+        }
+        while (!string.IsNullOrEmpty(cursor));
     }
 
     /// <remarks>
@@ -120,6 +146,9 @@ public sealed class SlackApi(HttpClient http, SlackApiRetry retry, SlackPacer pa
         using var answered = await retry.SendAsync("response_url", repeat,
             c => http.PostAsync(responseUrl, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), c), ct);
     }
+
+    /// <summary>Slack suggests at most 200 a page; the outbox looks back only minutes to hours, so one page usually holds it all.</summary>
+    private const string HistoryPageSize = "100";
 
     private static (string, string?)[] Message(SlackPayload p) => [("text", p.Text), ("blocks", p.Blocks?.ToJsonString()), ("thread_ts", p.ThreadTs)];
 

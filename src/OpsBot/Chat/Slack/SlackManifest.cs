@@ -24,6 +24,9 @@ public static class SlackManifest
         ("users:read.email", "users.lookupByEmail, to find a creator by email"),
         ("usergroups:read", "usergroups.users.list, for Slack:ApproverGroup"),
         ("files:write", "files.getUploadURLExternal, files.completeUploadExternal (charts, CSV)"),
+        ("channels:history", "conversations.history in public channels, so a retried post finds the one Slack already has"),
+        ("groups:history", "conversations.history in private channels (often the approvals channel), for the same"),
+        ("im:history", "conversations.history in a creator's DM, for the same"),
     ];
 
     /// <summary>

@@ -12,6 +12,9 @@ public sealed record SlackPayload(string Text, JsonArray? Blocks = null, string?
 /// <summary>Where a posted message lives; <c>chat.update</c> needs both (the channel id, not its name).</summary>
 public sealed record SlackMessageRef(string Channel, string Ts);
 
+/// <summary>A message read back from a channel's history: its ts, and the metadata it was posted with (null when none).</summary>
+public sealed record SlackPostedMessage(string Ts, SlackMetadata? Metadata);
+
 /// <summary>How an answer through a response_url shows up.</summary>
 public enum SlackResponseMode
 {

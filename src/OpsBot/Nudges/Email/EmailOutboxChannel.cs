@@ -18,7 +18,7 @@ public sealed class EmailOutboxChannel(OpsDbContext db, PlainTextRenderer plain,
     /// <summary>Replicas may differ in configuration: one without <c>Email:*</c> leaves the emails to one that has it.</summary>
     public bool Ready => options.Value.Configured;
 
-    public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
+    public async Task<string> PostAsync(OutboxPost post, OutboxTarget target, ChatMessage message, CancellationToken ct)
     {
         if (target.Kind != OutboxTargetKind.CreatorEmail) throw new ArgumentException($"{target} is not an email.", nameof(target));
         var transport = options.Value.Transport switch
@@ -31,7 +31,7 @@ public sealed class EmailOutboxChannel(OpsDbContext db, PlainTextRenderer plain,
         if (string.IsNullOrWhiteSpace(to)) throw new InvalidOperationException($"Creator {target.Id} has no email address.");
         var subject = message.Blocks.OfType<HeaderBlock>().FirstOrDefault()?.Text ?? message.Fallback;
         var body = message with { Blocks = [.. message.Blocks.Where(b => b is not ButtonsBlock)] };
-        return await transport.SendAsync(new EmailMessage(key, to.Trim(), subject, plain.Render(body), EmailHtml.Render(body)), ct);
+        return await transport.SendAsync(new EmailMessage(post.Key, to.Trim(), subject, plain.Render(body), EmailHtml.Render(body)), ct);
     }
 
     public Task UpdateAsync(string reference, ChatMessage message, CancellationToken ct) =>

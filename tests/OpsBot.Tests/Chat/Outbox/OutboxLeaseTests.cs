@@ -99,7 +99,7 @@ public sealed class OutboxLeaseTests
         public int Posts { get; private set; }
         public bool Cancelled { get; private set; }
 
-        public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
+        public async Task<string> PostAsync(OutboxPost post, OutboxTarget target, ChatMessage message, CancellationToken ct)
         {
             Posts++;
             Started.TrySetResult();
@@ -123,7 +123,7 @@ public sealed class OutboxLeaseTests
     {
         public int Posts { get; private set; }
 
-        public async Task<string> PostAsync(string key, OutboxTarget target, ChatMessage message, CancellationToken ct)
+        public async Task<string> PostAsync(OutboxPost post, OutboxTarget target, ChatMessage message, CancellationToken ct)
         {
             Posts++;
             await using var db = database.NewContext();

@@ -15,12 +15,13 @@ public sealed class OutboxSlackTests
     };
 
     [Fact]
-    public async Task Slack_429Then500ThenOk_PostsExactlyOnce()
+    public async Task Slack_429Then500ThatPostedNothing_RetryFindsNothingInHistory_PostsOnceWithTheOutboxKey()
     {
         await using var slack = await FakeSlack.StartAsync();
         slack.RateLimitNext("chat.postMessage", 0);
         slack.ServerErrorNext("chat.postMessage");
         await using var host = await OutboxHost.StartAsync(settings: Slack(slack));
+        slack.Channels.Clock = host.Clock;
 
         await host.EnqueueAsync("digest.daily:2026-11-20", OutboxTarget.Channel(OpsChannel.Daily), OutboxHost.Message("Daily digest"));
         // The 429 is waited out inside SlackApi; the 500 may have come after Slack posted, so it is the outbox's to retry.
@@ -28,10 +29,12 @@ public sealed class OutboxSlackTests
         host.Clock.Advance(TimeSpan.FromSeconds(30));
         var sent = await host.Database.WaitForAsync("digest.daily:2026-11-20", m => m.Status == OutboxStatus.Sent);
 
-        var posted = Assert.Single(slack.Succeeded("chat.postMessage"));
+        var posted = Assert.Single(slack.Channels.In("C_DAILY"));
         Assert.Equal(3, slack.CallsTo("chat.postMessage").Count);
-        Assert.Equal($"C_DAILY:{posted["ts"]}", sent.Reference);
+        Assert.Equal("C_DAILY", Assert.Single(slack.CallsTo("conversations.history")).Arg("channel"));
+        Assert.Equal($"C_DAILY:{posted.Ts}", sent.Reference);
         Assert.Equal(2, sent.Attempts);
+        Assert.Equal("""{"event_type":"opsbot_outbox","event_payload":{"key":"digest.daily:2026-11-20"}}""", posted.Metadata?.ToJsonString());
     }
 
     [Fact]

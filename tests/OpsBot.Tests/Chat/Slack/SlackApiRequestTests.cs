@@ -15,7 +15,7 @@ public sealed class SlackApiRequestTests
         await using var h = await SlackApiHarness.StartAsync();
         var blocks = new JsonArray(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "*Radar* & more" } });
 
-        var posted = await h.Api.PostMessageAsync("C0DAILY", new SlackPayload("Radar: 3 creators", blocks, ThreadTs: "1700000000.000100"), None);
+        var posted = await h.Api.PostMessageAsync("C0DAILY", new SlackPayload("Radar: 3 creators", blocks, ThreadTs: "1700000000.000100"), null, None);
 
         var call = Assert.Single(h.Slack.CallsTo("chat.postMessage"));
         AssertWebApiForm(call);
@@ -33,7 +33,7 @@ public sealed class SlackApiRequestTests
     {
         await using var h = await SlackApiHarness.StartAsync();
 
-        await h.Api.PostMessageAsync("C1", new SlackPayload("plain"), None);
+        await h.Api.PostMessageAsync("C1", new SlackPayload("plain"), null, None);
 
         var call = Assert.Single(h.Slack.CallsTo("chat.postMessage"));
         Assert.Null(call.Arg("blocks"));
@@ -143,7 +143,7 @@ public sealed class SlackApiRequestTests
             ["ok"] = false, ["error"] = "missing_scope", ["needed"] = "chat:write", ["provided"] = "users:read",
         }));
 
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.PostMessageAsync("C1", new SlackPayload("x"), None));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.PostMessageAsync("C1", new SlackPayload("x"), null, None));
 
         Assert.Equal(("missing_scope", "chat:write", "users:read"), (e.Error, e.Needed, e.Provided));
         Assert.Contains("chat:write", e.Message);

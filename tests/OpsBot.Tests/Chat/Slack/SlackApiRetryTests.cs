@@ -19,7 +19,7 @@ public sealed class SlackApiRetryTests
         await using var h = await SlackApiHarness.StartAsync();
         h.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 3);
 
-        var posting = h.Api.PostMessageAsync("C1", new SlackPayload("Alert: refunds over 5%"), None);
+        var posting = h.Api.PostMessageAsync("C1", new SlackPayload("Alert: refunds over 5%"), null, None);
         var wait = await h.Clock.NextWaitAsync();
         var callsBeforeTheWaitEnded = h.Slack.CallsTo("chat.postMessage").Count;
         h.Clock.Advance(wait);
@@ -38,7 +38,7 @@ public sealed class SlackApiRetryTests
         await using var h = await SlackApiHarness.StartAsync();
         h.Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 70);
 
-        var e = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.PostMessageAsync("C1", new SlackPayload("x"), None).WaitAsync(SlackApiHarness.NoWaitLimit));
+        var e = await Assert.ThrowsAsync<SlackApiException>(() => h.Api.PostMessageAsync("C1", new SlackPayload("x"), null, None).WaitAsync(SlackApiHarness.NoWaitLimit));
 
         Assert.Equal(("ratelimited", TimeSpan.FromSeconds(70)), (e.Error, e.RetryAfter));
         Assert.Contains("retry after 70 s", e.Message);
@@ -96,7 +96,7 @@ public sealed class SlackApiRetryTests
         await using var h = await SlackApiHarness.StartAsync();
         h.Slack.ServerErrorNext("chat.postMessage");
 
-        var e = await Assert.ThrowsAsync<HttpRequestException>(() => h.Api.PostMessageAsync("C1", new SlackPayload("x"), None).WaitAsync(SlackApiHarness.NoWaitLimit));
+        var e = await Assert.ThrowsAsync<HttpRequestException>(() => h.Api.PostMessageAsync("C1", new SlackPayload("x"), null, None).WaitAsync(SlackApiHarness.NoWaitLimit));
 
         Assert.Equal(HttpStatusCode.InternalServerError, e.StatusCode);
         Assert.Single(h.Slack.CallsTo("chat.postMessage"));
@@ -120,7 +120,7 @@ public sealed class SlackApiRetryTests
     {
         await using var h = await SlackApiHarness.StartAsync(apiBaseUrl: _ => SlackApiHarness.UnreachableApiBaseUrl());
 
-        var posting = h.Api.PostMessageAsync("C1", new SlackPayload("x"), None);
+        var posting = h.Api.PostMessageAsync("C1", new SlackPayload("x"), null, None);
         var first = await h.Clock.PassNextWaitAsync();
         var second = await h.Clock.PassNextWaitAsync();
         var e = await Assert.ThrowsAsync<HttpRequestException>(() => posting);

@@ -35,7 +35,7 @@ public sealed class SlackManifestTests(RegisteredCommands registered) : IClassFi
         var manifest = Parse(SlackManifest.Render(registered.Commands, SlackManifest.PlaceholderBaseUrl));
 
         var scopes = Sequence(manifest, "oauth_config", "scopes", "bot").Select(s => ((YamlScalarNode)s).Value).ToList();
-        Assert.Equal(["chat:write", "commands", "files:write", "im:write", "usergroups:read", "users:read", "users:read.email"], scopes.Order());
+        Assert.Equal(["channels:history", "chat:write", "commands", "files:write", "groups:history", "im:history", "im:write", "usergroups:read", "users:read", "users:read.email"], scopes.Order());
         Assert.DoesNotContain(Sequence(manifest, "settings", "event_subscriptions", "bot_events"), e => ((YamlScalarNode)e).Value == "app_mention");
     }
 

@@ -12,10 +12,10 @@ public sealed class SlackPacerTests
     {
         await using var h = await SlackApiHarness.StartAsync();
 
-        await h.Api.PostMessageAsync("C1", new SlackPayload("first"), None);
-        var second = h.Api.PostMessageAsync("C1", new SlackPayload("second"), None);
+        await h.Api.PostMessageAsync("C1", new SlackPayload("first"), null, None);
+        var second = h.Api.PostMessageAsync("C1", new SlackPayload("second"), null, None);
         var wait = await h.Clock.NextWaitAsync();
-        await h.Api.PostMessageAsync("C2", new SlackPayload("elsewhere"), None).WaitAsync(SlackApiHarness.NoWaitLimit);
+        await h.Api.PostMessageAsync("C2", new SlackPayload("elsewhere"), null, None).WaitAsync(SlackApiHarness.NoWaitLimit);
         var postedBeforeTheSecondPassed = h.Slack.CallsTo("chat.postMessage").Select(c => c.Arg("text")).ToList();
         h.Clock.Advance(wait);
         await second;
@@ -31,7 +31,7 @@ public sealed class SlackPacerTests
         await using var h = await SlackApiHarness.StartAsync();
         List<string?> Posted() => [.. h.Slack.CallsTo("chat.postMessage").Select(c => c.Arg("text"))];
 
-        var posts = new[] { "a", "b", "c" }.Select(text => h.Api.PostMessageAsync("C1", new SlackPayload(text), None)).ToList();
+        var posts = new[] { "a", "b", "c" }.Select(text => h.Api.PostMessageAsync("C1", new SlackPayload(text), null, None)).ToList();
         await posts[0];
         var afterNone = Posted();
         var bWaits = await h.Clock.PassNextWaitAsync();
@@ -52,9 +52,9 @@ public sealed class SlackPacerTests
     {
         await using var h = await SlackApiHarness.StartAsync();
 
-        await h.Api.PostMessageAsync("C1", new SlackPayload("first"), None);
+        await h.Api.PostMessageAsync("C1", new SlackPayload("first"), null, None);
         h.Clock.Advance(SlackPacer.Interval);
-        await h.Api.PostMessageAsync("C1", new SlackPayload("second"), None).WaitAsync(SlackApiHarness.NoWaitLimit);
+        await h.Api.PostMessageAsync("C1", new SlackPayload("second"), null, None).WaitAsync(SlackApiHarness.NoWaitLimit);
 
         Assert.Equal(2, h.Slack.CallsTo("chat.postMessage").Count);
         Assert.Equal(0, h.Clock.UntakenWaits);

@@ -23,14 +23,26 @@ public sealed class StopRemindersAction(CreatorLookup lookup, NudgeSettings sett
     public async Task<ActionResult> ExecuteAsync(ActionContext context, CancellationToken ct)
     {
         var creator = await lookup.FindAsync(context.Action.Argument, ct);
-        if (creator is null || !await IsTheCreatorAsync(context, creator.Id, ct))
+        if (creator is null) return Refused(context);
+        try
         {
-            var refused = text.Of(NudgeText.Resources).Rich("OptOut.NotYours", context.Action.Argument);
-            return new ActionResult(Reply: new ChatMessage(refused.ToString(), new TextBlock(refused)));
+            if (!await IsTheCreatorAsync(context, creator.Id, ct)) return Refused(context);
+        }
+        catch (SlackLookupException)
+        {
+            // Slack could not say who the presser is: refuse for now rather than stop someone else's reminders.
+            var later = voices.For(creator).Texts.Rich("OptOut.TryLater");
+            return new ActionResult(Reply: new ChatMessage(later.ToString(), new TextBlock(later)));
         }
         await settings.SetAsync(creator.Id, optedOut: true, context.Actor, ct);
         var done = voices.For(creator).Texts.Rich("OptOut.Done");
         return new ActionResult(Reply: new ChatMessage(done.ToString(), new TextBlock(done)));
+    }
+
+    private ActionResult Refused(ActionContext context)
+    {
+        var refused = text.Of(NudgeText.Resources).Rich("OptOut.NotYours", context.Action.Argument);
+        return new ActionResult(Reply: new ChatMessage(refused.ToString(), new TextBlock(refused)));
     }
 
     private async Task<bool> IsTheCreatorAsync(ActionContext context, string creatorId, CancellationToken ct) => context.Actor.Platform switch

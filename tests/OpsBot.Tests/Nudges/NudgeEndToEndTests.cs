@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpsBot.Chat;
 using OpsBot.Chat.Playground;
+using OpsBot.Chat.Slack;
 using OpsBot.Data;
 using OpsBot.Nudges;
 using OpsBot.Schedules;
@@ -115,5 +116,28 @@ public sealed class NudgeEndToEndTests : IDisposable
         Assert.Equal("DU_BO", post.Arg("channel"));
         var nudge = Assert.Single(await database.NudgesAsync());
         Assert.Equal((NudgeStatus.Sent, NudgeVia.Dm), (nudge.Status, nudge.Via));
+    }
+
+    [Fact]
+    public async Task Slack_StopTheseReminders_WhileSlackCannotSayWhoPressed_AsksToTryLater_AndChangesNothing()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.UsersByEmail["bo@example.com"] = "U_BO";
+        slack.FailNext("users.lookupByEmail", "internal_error");
+        await database.AddAsync(Creator("c_bo", "bo", email: "bo@example.com"));
+        await using var host = await NudgeHost.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test",
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+        });
+
+        ActionResult result;
+        await using (var scope = host.Services.CreateAsyncScope())
+            result = await scope.ServiceProvider.GetRequiredService<ChatDispatcher>().RunActionAsync(
+                StopRemindersAction.IdFor("bo"), new ChatActor(SlackInboundServices.Platform, "U_BO", "Bo"), "DU_BO", "1.0", CancellationToken.None);
+
+        Assert.StartsWith("OpsBot could not check with Slack just now", result.Reply!.Fallback);
+        await using var db = database.NewContext();
+        Assert.Empty(await db.CreatorNudgeSettings.ToListAsync());
     }
 }

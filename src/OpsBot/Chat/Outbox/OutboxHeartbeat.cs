@@ -33,10 +33,17 @@ public sealed class OutboxHeartbeat(IServiceScopeFactory scopes, OutboxSignal si
 
         public async ValueTask DisposeAsync()
         {
-            await stop.CancelAsync();
-            await beating;
-            stop.Dispose();
-            lost.Dispose();
+            try
+            {
+                await stop.CancelAsync();
+                // Never faults (BeatAsync ends quietly once stopped), so the send's outcome is always recorded after this.
+                await beating;
+            }
+            finally
+            {
+                stop.Dispose();
+                lost.Dispose();
+            }
         }
     }
 
@@ -56,9 +63,10 @@ public sealed class OutboxHeartbeat(IServiceScopeFactory scopes, OutboxSignal si
                 }
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
-            // The send ended.
+            // The send ended. A renewal cut off mid-command may end in the provider's own error, not a cancellation
+            // (SqlClient throws SqlException "Operation cancelled by user"): nothing to report either way.
         }
     }
 

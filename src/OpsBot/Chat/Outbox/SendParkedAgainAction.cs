@@ -27,7 +27,9 @@ public sealed class SendParkedAgainAction(OpsDbContext db, AuditLog audit, Outbo
         {
             var count = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Parked).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Pending)
-                .SetProperty(m => m.Attempts, 0)
+                // 1, not 0: a parked post may have reached Slack on an attempt whose answer was lost, and only a retry
+                // (attempt 2 on) looks in the channel's history before posting (OutboxPost.MayAlreadyBeDelivered).
+                .SetProperty(m => m.Attempts, 1)
                 .SetProperty(m => m.NextAttemptAt, now), ct);
             if (count == 0) return 0;
             audit.Add(new AuditRecord(AuditActor.Of(context.Actor), AuditActions.OutboxRequeued, "outbox",

@@ -31,11 +31,15 @@ public sealed class SlackOutboxChannel(SlackApi api, SlackDirectory directory, S
             }
             return await PostNowAsync(channel, post, message, ct);
         }
-        catch (SlackApiException e) when (e.RetryAfter is { } wait)
+        catch (Exception e) when (LongRateLimit(e) is { RetryAfter: { } wait } limited)
         {
-            throw Deferred(e, wait);
+            throw Deferred(limited, wait);
         }
     }
+
+    /// <summary>Slack's long rate limit, also when it hit the creator's lookup (which wraps it in a <see cref="SlackLookupException"/>).</summary>
+    private static SlackApiException? LongRateLimit(Exception e) =>
+        (e as SlackApiException ?? (e as SlackLookupException)?.InnerException as SlackApiException) is { RetryAfter: not null } limited ? limited : null;
 
     /// <summary>Text and blocks only: files went out with the post.</summary>
     public async Task UpdateAsync(string reference, ChatMessage message, CancellationToken ct)

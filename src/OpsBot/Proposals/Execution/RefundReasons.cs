@@ -5,21 +5,28 @@ namespace OpsBot.Proposals.Execution;
 
 /// <summary>
 /// The refund reason the platform records (metrics.md: <c>sla_miss</c>, <c>poor_answer</c>, <c>other</c>) for an approved
-/// refund, decided when it runs: a thread still unanswered past its deadline is an SLA miss however its refund was
+/// refund: a thread still unanswered past its deadline when the approver approved is an SLA miss however its refund was
 /// proposed (a refund review, a radar press, <c>/propose refund</c>), so the refund rate's reasons and the creator's
 /// note follow what happened to the fan. Otherwise the proposal's reason says: a fan's flag on the answer is a poor
 /// answer, everything else (a review of an answered thread, a refund by hand) is other.
 /// </summary>
+/// <remarks>
+/// Judged as of the approval, not of each attempt: a retry sends the same Idempotency-Key, and by then the feed may
+/// already show the refund the first attempt made (the thread no longer open), which must not turn it into "other".
+/// </remarks>
 public static class RefundReasons
 {
-    /// <param name="thread">The thread as it stands before the refund; null when unknown (the mirror of Http mode lacks it).</param>
+    /// <param name="thread">The thread from the ops store; null when unknown (the mirror of Http mode lacks it).</param>
+    /// <param name="now">Stands in for the approval time of a proposal not decided yet.</param>
     /// <returns>Null for a proposal that is no refund.</returns>
-    public static RefundReason? For(Proposal p, Thread? thread, DateTimeOffset now) => p.Kind switch
+    public static RefundReason? For(Proposal p, Thread? thread, DateTimeOffset now)
     {
-        not ProposalKind.Refund => null,
-        _ when thread is not null && thread.StatusAsOf(now) == ThreadStatus.Open && thread.DeadlineAt < now => RefundReason.SlaMiss,
-        _ => Of(p.Reason),
-    };
+        if (p.Kind != ProposalKind.Refund) return null;
+        var approvedAt = p.DecidedAt ?? now;
+        return thread is not null && thread.DeadlineAt < approvedAt && thread.StatusAsOf(approvedAt) == ThreadStatus.Open
+            ? RefundReason.SlaMiss
+            : Of(p.Reason);
+    }
 
     private static RefundReason Of(string proposalReason) => proposalReason switch
     {

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OpsBot.Chat;
 using OpsBot.Chat.Outbox;
@@ -70,6 +72,55 @@ public sealed class OutboxLeaseTests
         Assert.True(slow.Cancelled);
         var item = await host.Database.WaitForAsync("slow", _ => true);
         Assert.Equal((OutboxStatus.Sending, "other-host", (string?)null), (item.Status, item.LeaseOwner, item.LastError));
+    }
+
+    [Fact]
+    public async Task Send_EndingWhileARenewalRuns_IsStillMarkedSent_WhateverTheCancelledRenewalThrows()
+    {
+        var renewals = new RenewalCutOff();
+        await using var host = await OutboxHost.StartAsync(settings: NoPlatform, services: s =>
+            s.ConfigureDbContext<SqliteOpsDbContext>(o => o.AddInterceptors(renewals)));
+        await host.EnqueueAsync("slow", OutboxTarget.Channel(OpsChannel.Daily), OutboxHost.Message("slow"));
+        var slow = new BlockingChannel();
+        var sending = SendDueAsync(host, slow);
+        await slow.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await PassAsync(host, TimeSpan.FromSeconds(45));
+        await renewals.Running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        slow.Release.TrySetResult();
+
+        Assert.Equal(1, await sending.WaitAsync(TimeSpan.FromSeconds(10)));
+        var item = await host.Database.WaitForAsync("slow", _ => true);
+        Assert.Equal((OutboxStatus.Sent, "C1:1.0"), (item.Status, item.Reference));
+    }
+
+    /// <summary>
+    /// Holds the heartbeat's renewal until it is cancelled, then fails it the way SqlClient does (its own exception,
+    /// not a cancellation), as a send that ends mid-renewal meets on SQL Server.
+    /// </summary>
+    private sealed class RenewalCutOff : DbCommandInterceptor
+    {
+        public TaskCompletionSource Running { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var text = command.CommandText;
+            var set = text.Contains("SET", StringComparison.Ordinal) && text.Contains("WHERE", StringComparison.Ordinal)
+                ? text[text.IndexOf("SET", StringComparison.Ordinal)..text.IndexOf("WHERE", StringComparison.Ordinal)] : "";
+            if (!set.Contains("\"LeaseUntil\"", StringComparison.Ordinal) || set.Contains("\"Status\"", StringComparison.Ordinal))
+                return result;
+            Running.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new InvalidOperationException("Operation cancelled by user (test).");
+            }
+            return result;
+        }
     }
 
     /// <summary>No platform configured, so the hosts' own workers send nothing; the tests drive the sender themselves.</summary>

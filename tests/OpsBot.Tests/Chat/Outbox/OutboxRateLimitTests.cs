@@ -2,6 +2,7 @@ using OpsBot.Chat;
 using OpsBot.Chat.Outbox;
 using OpsBot.Data;
 using OpsBot.Tests.Fixtures;
+using OpsBot.Tests.Nudges;
 
 namespace OpsBot.Tests.Chat.Outbox;
 
@@ -41,6 +42,22 @@ public sealed class OutboxRateLimitTests
         Assert.Single(slack.Succeeded("chat.postMessage"));
         Assert.Equal(3, slack.CallsTo("chat.postMessage").Count);
         Assert.Equal(1, sent.Attempts);
+    }
+
+    [Fact]
+    public async Task CreatorDm_WhoseSlackLookupIsRateLimitedLong_IsDeferred_WithoutCostingAnAttempt()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.RateLimitNext("users.lookupByEmail", 70);
+        using var database = new TestDatabase();
+        await database.AddAsync(NudgeData.Creator("c_bo", "bo", email: "bo@example.com"));
+        await using var host = await OutboxHost.StartAsync(database, OutboxSlackTests.Slack(slack));
+
+        await host.EnqueueAsync("nudge:t1:720m", OutboxTarget.CreatorDm("c_bo"), OutboxHost.Message("1 question is due within 12 hours"));
+
+        var deferred = await database.WaitForAsync("nudge:t1:720m", m => m.Status == OutboxStatus.Pending && m.LastError != null);
+        Assert.Equal((0, host.Clock.GetUtcNow() + TimeSpan.FromSeconds(70)), (deferred.Attempts, deferred.NextAttemptAt));
+        Assert.Empty(slack.CallsTo("chat.postMessage"));
     }
 
     private static async Task EventuallyAsync(Func<bool> done)

@@ -28,16 +28,16 @@ public sealed class AuditLog(OpsDbContext db, TimeProvider clock)
         var entry = new AuditEntry
         {
             At = clock.GetUtcNow(),
-            Actor = Cut(record.Actor.Id, Proposal.ActorLength)!,
-            ActorName = Cut(record.Actor.Name, Proposal.ActorLength)!,
+            Actor = Limits.Cut(record.Actor.Id, Proposal.ActorLength),
+            ActorName = Limits.Cut(record.Actor.Name, Proposal.ActorLength),
             Action = record.Action,
-            Subject = Cut(record.Subject, AuditEntry.SubjectLength)!,
+            Subject = Limits.Cut(record.Subject, AuditEntry.SubjectLength),
             ProposalId = record.ProposalId,
             CreatorId = record.CreatorId,
             ThreadId = record.ThreadId,
-            Before = Cut(record.Before, Limits.Note),
-            After = Cut(record.After, Limits.Note),
-            Why = Cut(record.Why, Limits.Note),
+            Before = Limits.Cut(record.Before, Limits.Note),
+            After = Limits.Cut(record.After, Limits.Note),
+            Why = Limits.Cut(record.Why, Limits.Note),
         };
         db.AuditLog.Add(entry);
         return entry;
@@ -49,7 +49,4 @@ public sealed class AuditLog(OpsDbContext db, TimeProvider clock)
         Add(record);
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>Shortens <paramref name="text"/> to a column of <paramref name="max"/> characters, marking the cut with "…".</summary>
-    internal static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 }

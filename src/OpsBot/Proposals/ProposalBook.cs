@@ -95,7 +95,7 @@ public sealed class ProposalBook(
             Source = request.Source,
             Reason = request.Reason,
             // Feed data (a refund review's note and reason) can be longer than the column, which SQL Server refuses.
-            Evidence = AuditLog.Cut(request.Evidence, Limits.Note),
+            Evidence = Limits.Cut(request.Evidence, Limits.Note),
             AmountMinor = request.Kind == ProposalKind.Refund ? state.Thread!.AmountMinor : null,
             Currency = request.Kind == ProposalKind.Refund ? state.Thread!.Currency : null,
             NewPriceMinor = request.NewPriceMinor,

@@ -22,20 +22,14 @@ public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal s
     public async Task FailedAsync(OutboxMessage item, Exception error, CancellationToken ct)
     {
         // The exception's message only: SlackApi keeps tokens out of it, and the message body is never quoted.
-        var lastError = Shorten(error.Message);
+        var lastError = Limits.Cut(error.Message, Limits.Note);
         var park = item.Attempts >= settings.MaxAttempts;
         var nextAttemptAt = clock.GetUtcNow() + settings.RetryAfter(item.Attempts);
         // The parking and its alert commit together: a crash between them would leave a parked message nobody hears of.
         // When this fails, the claim's lease runs out and the message is tried (and parked) again.
         var written = await db.InTransactionAsync(async ct =>
         {
-            var written = await OutboxSender.Claimed(db, item.Id, signal.Owner)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, park ? OutboxStatus.Parked : OutboxStatus.Pending)
-                    .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
-                    .SetProperty(m => m.LeaseOwner, (string?)null)
-                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
-                    .SetProperty(m => m.LastError, lastError), ct) == 1;
+            var written = await ReleaseAsync(item, park ? OutboxStatus.Parked : OutboxStatus.Pending, nextAttemptAt, lastError, givenBack: 0, ct);
             if (written && park && !item.Key.StartsWith(AlertPrefix, StringComparison.Ordinal))
                 await outbox.EnqueueAsync(AlertPrefix + item.Id, OutboxTarget.Channel(OpsChannel.Alerts), Alert(item, lastError), ct);
             return written;
@@ -54,19 +48,24 @@ public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal s
     /// </summary>
     public async Task DeferredAsync(OutboxMessage item, DeliveryDeferredException deferred, CancellationToken ct)
     {
-        var lastError = Shorten(deferred.Message);
+        var lastError = Limits.Cut(deferred.Message, Limits.Note);
         var nextAttemptAt = clock.GetUtcNow() + deferred.RetryAfter;
-        var written = await OutboxSender.Claimed(db, item.Id, signal.Owner)
+        if (await ReleaseAsync(item, OutboxStatus.Pending, nextAttemptAt, lastError, givenBack: 1, ct))
+            log.LogWarning("Outbox {Key} deferred by the platform until {At}, attempt not counted: {Error}", item.Key, nextAttemptAt, lastError);
+    }
+
+    /// <summary>Gives up this instance's claim, if still held: the message waits in <paramref name="status"/> until <paramref name="nextAttemptAt"/>.</summary>
+    /// <param name="givenBack">Attempts taken off the count the claim raised (1 when the attempt does not count).</param>
+    private async Task<bool> ReleaseAsync(OutboxMessage item, OutboxStatus status, DateTimeOffset nextAttemptAt, string lastError, int givenBack,
+        CancellationToken ct) =>
+        await OutboxSender.Claimed(db, item.Id, signal.Owner)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.Status, status)
                 .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
-                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.Attempts, m => m.Attempts - givenBack)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(m => m.LastError, lastError), ct) == 1;
-        if (written)
-            log.LogWarning("Outbox {Key} deferred by the platform until {At}, attempt not counted: {Error}", item.Key, nextAttemptAt, lastError);
-    }
 
     private ChatMessage Alert(OutboxMessage item, string lastError)
     {
@@ -78,6 +77,4 @@ public sealed class OutboxParking(OpsDbContext db, Outbox outbox, OutboxSignal s
             new TextBlock(texts.Rich("Parked.Text", item.Key, target, item.Attempts)),
             new TextBlock(texts.Rich("Parked.LastError", lastError)));
     }
-
-    private static string Shorten(string error) => error.Length <= Limits.Note ? error : error[..(Limits.Note - 1)] + "…";
 }

@@ -18,8 +18,9 @@ internal enum SlackRepeat
 /// <summary>
 /// Sends one Slack request and repeats it only when that cannot post twice. Slack rejects a rate-limited
 /// request (429) and a refused connection sends nothing, so both are repeated for every call but the check at
-/// start; a 429 only when its Retry-After is short (<see cref="MaxRateLimitWait"/>). A 5xx, a timeout or a connection lost mid-request may come after Slack already acted (a 500 after the
-/// message was posted), so those are repeated only for <see cref="SlackRepeat.WhenFailed"/> calls.
+/// start; a 429 only when its Retry-After is short (<see cref="MaxRateLimitWait"/>). A 5xx, a timeout or a connection
+/// lost mid-request may come after Slack already acted (a 500 after the message was posted), so those are repeated
+/// only for <see cref="SlackRepeat.WhenFailed"/> calls.
 /// </summary>
 /// <remarks>
 /// Hand-written rather than Microsoft.Extensions.Http.Resilience: its retry does read Retry-After, but the

@@ -24,7 +24,7 @@ public sealed class ExecutionRecord(OpsDbContext db, AuditLog audit, Outbox outb
     public async Task<bool> SucceededAsync(Proposal claimed, PlatformActionResult result, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var detail = Cut(result.Detail);
+        var detail = Limits.Cut(result.Detail, Limits.Note);
         var written = await Claimed(claimed.Id).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Execution, ExecutionStatus.Succeeded)
             .SetProperty(p => p.ExecutedAt, now)
@@ -52,7 +52,7 @@ public sealed class ExecutionRecord(OpsDbContext db, AuditLog audit, Outbox outb
     public async Task FailedAsync(Proposal claimed, PlatformActionResult result, CancellationToken ct)
     {
         var settings = options.Value;
-        var error = Cut(result.Detail);
+        var error = Limits.Cut(result.Detail, Limits.Note);
         var giveUp = result.Outcome == PlatformOutcome.Refused || claimed.ExecutionAttempts >= settings.MaxAttempts;
         var next = giveUp ? (DateTimeOffset?)null : clock.GetUtcNow() + settings.RetryAfter(claimed.ExecutionAttempts, result.RetryAfter);
         var failed = await db.InTransactionAsync<Proposal?>(async ct =>
@@ -92,6 +92,4 @@ public sealed class ExecutionRecord(OpsDbContext db, AuditLog audit, Outbox outb
     /// <summary>The refund's reason may differ from the proposal's (a review of an overdue thread is an SLA miss): the line says which it was.</summary>
     private static string RefundReasonOf(PlatformActionResult result) =>
         result is { Outcome: PlatformOutcome.Done, RefundReason: { } reason } ? $", reason {RefundReasons.WireName(reason)}" : "";
-
-    private static string Cut(string text) => text.Length <= Limits.Note ? text : text[..(Limits.Note - 1)] + "…";
 }

@@ -33,10 +33,14 @@ public sealed class RefundReviewStep(OpsDbContext db, PlaybookProposer proposer,
         var latest = reviews
             .GroupBy(r => r.ThreadId)
             .Select(g => g.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).First())
-            .OrderBy(r => r.At).ThenBy(r => r.Id);
+            .OrderBy(r => r.At).ThenBy(r => r.Id)
+            .ToList();
+        var found = latest
+            .Select(r => new ProposalRequest(ProposalKind.Refund, ProposalSource.RefundReview, ProposalReasons.RefundReview, AuditActor.OpsBot,
+                ThreadId: r.ThreadId, Evidence: Evidence.Of(r.Reason, r.Note)))
+            .ToList();
         // A review is the platform asking anew: a decision made before it does not answer it, one made after it does.
-        foreach (var r in latest)
-            await proposer.ProposeAsync(Name, [new ProposalRequest(ProposalKind.Refund, ProposalSource.RefundReview, ProposalReasons.RefundReview,
-                AuditActor.OpsBot, ThreadId: r.ThreadId, Evidence: Evidence.Of(r.Reason, r.Note))], decisionsSince: r.At, ct);
+        var reviewedAt = latest.ToDictionary(r => r.ThreadId, r => r.At, StringComparer.Ordinal);
+        await proposer.ProposeAsync(Name, found, r => reviewedAt[r.ThreadId!], ct);
     }
 }
